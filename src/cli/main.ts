@@ -1,0 +1,131 @@
+// The `mercia` command. Errors name the argument at fault and exit non-zero.
+import { Command, InvalidArgumentError } from 'commander';
+import { ROLES } from '../core/access.ts';
+import { loadConfig } from '../core/config.ts';
+import { todayInEngland } from '../core/dates.ts';
+import { openDatabase, type DatabaseHandle } from '../core/db.ts';
+import { ConflictError, ValidationError } from '../core/errors.ts';
+import { migrate } from '../core/migrate.ts';
+import * as audit from '../audit/service.ts';
+import { demoSignIns, isEmpty, seedDemo } from '../demo/seed.ts';
+import * as partnershipStore from '../partnership/store.ts';
+import * as staff from '../staff/service.ts';
+import * as staffStore from '../staff/store.ts';
+import { createApp } from '../web/app.ts';
+import { deleteExpiredSessions } from '../web/session-store.ts';
+
+const config = loadConfig();
+
+async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(handle.db);
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  return n;
+}
+
+function printSeed(result: { password: string; staff: number; organisations: number }) {
+  console.log(`Seeded the demo: ${result.organisations} organisations, ${result.staff} staff.`);
+  console.log('Demo sign-ins (all share one password):');
+  for (const line of demoSignIns()) console.log(`  ${line}`);
+  console.log(`  Password: ${result.password}`);
+}
+
+const program = new Command('mercia').description('Mercia: case management and performance for a regional adoption partnership').showHelpAfterError();
+
+program.command('serve').description('run the web service (migrates, and seeds the demo into an empty database)')
+  .action(async () => {
+    const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    await migrate(handle.db);
+    if (await isEmpty(handle.db)) printSeed(await seedDemo(handle.db));
+    const app = await createApp({ database: handle, config, today: () => todayInEngland() });
+    const sweep = setInterval(() => void deleteExpiredSessions(handle.db).catch(() => undefined), 15 * 60_000);
+    sweep.unref();
+    const stop = async () => {
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await app.listen({ port: config.port, host: config.host });
+    console.log(`Mercia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${handle.engine}`);
+  });
+
+program.command('migrate').description('apply database migrations')
+  .action(() => withDatabase(async ({ db, engine }) => {
+    const applied = await migrate(db);
+    console.log(applied.length ? `Applied on ${engine}: ${applied.join(', ')}` : `Up to date on ${engine}`);
+  }));
+
+program.command('seed').description('load demo data into an empty database')
+  .requiredOption('--demo', 'the synthetic demo partnerships and staff')
+  .option('--scale <n>', 'multiply the demo volume', positiveInt, 1)
+  .action((options: { scale: number }) => withDatabase(async ({ db }) => printSeed(await seedDemo(db, { scale: options.scale }))));
+
+const user = program.command('user').description('staff accounts');
+user.command('add').description('add a staff member')
+  .requiredOption('--email <email>', 'email address (their sign-in)')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--org <slug>', 'organisation slug, e.g. herefordshire')
+  .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')}`)
+  .option('--team <name>', 'team name')
+  .option('--password <password>', 'initial password (else read from MERCIA_PASSWORD)')
+  .action((o: { email: string; name: string; org: string; role: string[]; team?: string; password?: string }) => withDatabase(async ({ db }) => {
+    const org = await partnershipStore.findOrganisationBySlug(db, o.org);
+    if (!org) throw ValidationError.of('--org', `no organisation with slug "${o.org}"`);
+    const password = o.password ?? process.env.MERCIA_PASSWORD;
+    if (!password) throw ValidationError.of('--password', 'give --password or set MERCIA_PASSWORD');
+    const id = await staff.addStaff(db, null, { email: o.email, displayName: o.name, organisationId: org.id, team: o.team, roles: o.role, password });
+    console.log(`Added ${o.email} (${id}) to ${org.name}`);
+  }));
+
+const token = program.command('token').description('API tokens');
+token.command('create').description('create an API token for a staff member; prints it once')
+  .requiredOption('--email <email>', 'the staff member')
+  .option('--label <label>', 'what the token is for', 'command line')
+  .option('--expires <date>', 'last day it works, YYYY-MM-DD')
+  .action((o: { email: string; label: string; expires?: string }) => withDatabase(async ({ db }) => {
+    const person = await staffStore.findStaffByEmail(db, o.email.toLowerCase());
+    if (!person) throw ValidationError.of('--email', `no staff member with email "${o.email}"`);
+    const { token: value } = await staff.createToken(db, person.id, { label: o.label, expiresOn: o.expires }, null);
+    console.log(value);
+  }));
+
+program.command('audit').description('audit log').command('verify').description('check the audit hash chain')
+  .action(() => withDatabase(async ({ db }) => {
+    const report = await audit.verify(db);
+    if (report.ok) {
+      console.log(`Audit chain intact: ${report.rows} rows; head #${report.headSeq} ${report.headHash}`);
+    } else {
+      console.error(`Audit chain BROKEN at row ${report.problem!.seq}: ${report.problem!.reason}`);
+      process.exitCode = 1;
+    }
+  }));
+
+program.command('bench').description('run the benchmarks; prints JSON')
+  .option('--duration <seconds>', 'seconds per measurement', positiveInt, 20)
+  .option('--connections <n>', 'concurrent connections', positiveInt, 20)
+  .action(async (o: { duration: number; connections: number }) => {
+    const { runBenchmarks } = await import('../../bench/run.ts');
+    console.log(JSON.stringify(await runBenchmarks(o), null, 2));
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ValidationError) {
+    for (const e of error.errors) console.error(`mercia: ${e.field}: ${e.message}`);
+  } else if (error instanceof ConflictError) {
+    console.error(`mercia: ${error.field ? `${error.field}: ` : ''}${error.message}`);
+  } else {
+    console.error(`mercia: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,133 @@
+// Kysely's view of the tables in migrations/. Keep in step with the SQL.
+import type { ColumnType, Generated } from 'kysely';
+
+/** A calendar date, `YYYY-MM-DD` (pg returns DATE columns as strings: see db.ts). */
+export type CalendarDate = string;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  kind: 'local-authority' | 'partnership' | 'agency';
+  name: string;
+  slug: string;
+  code: string | null;
+  host_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MembershipTable {
+  id: Generated<string>;
+  partnership_id: string;
+  member_id: string;
+  kind: 'member' | 'affiliate';
+  joined_on: CalendarDate;
+  left_on: CalendarDate | null;
+  created_at: Generated<Date>;
+}
+
+export interface ServiceFunctionTable {
+  code: string;
+  name: string;
+  position: number;
+}
+
+export interface OperatingModelEntryTable {
+  id: Generated<string>;
+  partnership_id: string;
+  member_id: string;
+  function_code: string;
+  effective_on: CalendarDate;
+  delivered_by: 'partnership' | 'member' | 'provider';
+  provider_id: string | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TeamTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  organisation_id: string;
+  team_id: string | null;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Timestamp | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface StaffRoleTable {
+  staff_id: string;
+  role: string;
+}
+
+export interface WebSessionTable {
+  id: string;
+  staff_id: string | null;
+  data: unknown;
+  started_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  staff_id: string;
+  token_hash: string;
+  label: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AccessGrantTable {
+  id: Generated<string>;
+  staff_id: string;
+  record_type: string;
+  record_id: string;
+  owner_id: string;
+  reason: string;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate | null;
+  granted_by: string;
+  granted_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export interface AuditEventTable {
+  seq: ColumnType<number, number, never>;
+  at: ColumnType<Date, Date, never>;
+  actor_id: string | null;
+  actor_org_id: string | null;
+  actor_label: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  owner_id: string | null;
+  detail: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  membership: MembershipTable;
+  service_function: ServiceFunctionTable;
+  operating_model_entry: OperatingModelEntryTable;
+  team: TeamTable;
+  staff: StaffTable;
+  staff_role: StaffRoleTable;
+  web_session: WebSessionTable;
+  api_token: ApiTokenTable;
+  access_grant: AccessGrantTable;
+  audit_event: AuditEventTable;
+}

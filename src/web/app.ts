@@ -1,0 +1,142 @@
+// The server, assembled from a flat list of small set-up steps (after the HMPPS template):
+// read top to bottom to see everything a request passes through.
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/routes.ts';
+import { partnershipRoutes } from '../partnership/routes.ts';
+import { staffRoutes } from '../staff/routes.ts';
+import { setUpApiDocs } from './api-docs.ts';
+import { setUpAuthentication } from './auth.ts';
+import { setUpErrorHandling } from './errors.ts';
+import { homeRoutes } from './home.ts';
+import { DatabaseSessionStore } from './session-store.ts';
+import type { AppServices } from './types.ts';
+import { govukDir, mojDir, setUpViews } from './views.ts';
+
+export async function createApp(services: AppServices, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: services.config.logLevel,
+      // Logs carry no personal data: no bodies, no cookies, no tokens, no query strings.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }) },
+    },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await setUpSecurityHeaders(app, services);
+  await setUpForms(app);
+  await setUpSession(app, services);
+  await setUpCsrf(app);
+  await setUpRateLimits(app);
+  await setUpStaticAssets(app);
+  await setUpViews(app);
+  await setUpApiDocs(app);
+  setUpErrorHandling(app);
+  setUpAuthentication(app, services);
+  setUpHealth(app, services);
+
+  homeRoutes(app, services);
+  staffRoutes(app, services);
+  partnershipRoutes(app, services);
+  auditRoutes(app, services);
+  return app;
+}
+
+// GOV.UK's page template carries one inline script (it marks <body> when JavaScript runs);
+// allow exactly that script by its hash, and no other inline code.
+function govukInlineScriptHash(): string {
+  const template = readFileSync(join(govukDir, 'govuk', 'template.njk'), 'utf8');
+  const script = /<script[^>]*>([^<]+)<\/script>/.exec(template)?.[1];
+  if (!script) throw new Error('GOV.UK template has no inline script to hash');
+  return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+}
+
+async function setUpSecurityHeaders(app: FastifyInstance, services: AppServices) {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", govukInlineScriptHash()],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        ...(services.config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: services.config.secureCookies ? undefined : false,
+  });
+}
+
+async function setUpForms(app: FastifyInstance) {
+  await app.register(formbody);
+}
+
+async function setUpSession(app: FastifyInstance, services: AppServices) {
+  await app.register(cookie);
+  await app.register(session, {
+    // Without a configured secret each start makes one, which signs everyone out on restart.
+    secret: services.config.sessionSecret ?? randomBytes(32).toString('hex'),
+    cookieName: 'mercia.sid',
+    saveUninitialized: false,
+    rolling: true,
+    store: new DatabaseSessionStore(services.database.db, services.config.sessionIdleMinutes),
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: services.config.secureCookies,
+      maxAge: services.config.sessionIdleMinutes * 60_000,
+      path: '/',
+    },
+  });
+}
+
+async function setUpCsrf(app: FastifyInstance) {
+  await app.register(csrf, { sessionPlugin: '@fastify/session' });
+}
+
+async function setUpRateLimits(app: FastifyInstance) {
+  // Off by default; routes that attract abuse (sign-in, public forms) turn it on.
+  await app.register(rateLimit, { global: false });
+}
+
+async function setUpStaticAssets(app: FastifyInstance) {
+  const prefixes = ['/assets/', '/govuk/', '/moj/', '/static/'];
+  // Assets are public: mark their routes so the sign-in check lets them through.
+  app.addHook('onRoute', (route) => {
+    if (prefixes.some((p) => route.url.startsWith(p))) route.config = { ...route.config, public: true };
+  });
+  const ownStatic = fileURLToPath(new URL('./static/', import.meta.url));
+  const cache = { maxAge: '1d' };
+  await app.register(fastifyStatic, { root: [join(govukDir, 'govuk', 'assets'), join(mojDir, 'moj', 'assets')], prefix: '/assets/', ...cache });
+  await app.register(fastifyStatic, { root: join(govukDir, 'govuk'), prefix: '/govuk/', decorateReply: false, allowedPath: (p) => /^\/govuk-frontend\.min\.(css|js)(\.map)?$/.test(p), ...cache });
+  await app.register(fastifyStatic, { root: join(mojDir, 'moj'), prefix: '/moj/', decorateReply: false, allowedPath: (p) => /^\/moj-frontend\.min\.(css|js)(\.map)?$/.test(p), ...cache });
+  await app.register(fastifyStatic, { root: ownStatic, prefix: '/static/', decorateReply: false, ...cache });
+}
+
+function setUpHealth(app: FastifyInstance, services: AppServices) {
+  app.get('/health', { config: { public: true } }, async () => {
+    await services.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    return { status: 'ok', database: services.database.engine };
+  });
+}

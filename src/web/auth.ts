@@ -1,0 +1,50 @@
+// Who is asking. A browser has a session cookie; an API client sends `Authorization:
+// Bearer <token>` (or uses its session). Every route is private unless it says
+// `config: { public: true }`. Sessions expire after idle time and after an absolute limit.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as staff from '../staff/service.ts';
+import { isApi, sendProblem } from './errors.ts';
+import type { AppServices } from './types.ts';
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function setUpAuthentication(app: FastifyInstance, services: AppServices): void {
+  const { db } = services.database;
+  const absoluteMs = services.config.sessionAbsoluteHours * 3_600_000;
+
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer && isApi(request)) {
+      const actor = await staff.actorByToken(db, bearer);
+      if (!actor) return sendProblem(reply, 401, 'The token is not valid, has expired or was revoked');
+      request.ctx = await staff.contextFor(db, actor, services.today());
+      request.authMethod = 'token';
+      return;
+    }
+
+    const session = request.session;
+    if (session?.staffId) {
+      const expired = !session.signedInAt || Date.now() - session.signedInAt > absoluteMs;
+      const actor = expired ? undefined : await staff.actorById(db, session.staffId);
+      if (actor) {
+        request.ctx = await staff.contextFor(db, actor, services.today());
+        request.authMethod = 'session';
+      } else {
+        await session.destroy();
+      }
+    }
+
+    // Forms and cookie-authenticated API calls must carry the CSRF token; bearer tokens
+    // are not sent by browsers on their own, so they need none.
+    if (unsafe.has(request.method) && request.session) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+
+    if (request.routeOptions.config.public || request.ctx) return;
+    if (isApi(request)) return sendProblem(reply, 401, 'Sign in, or send an API token as Authorization: Bearer <token>');
+    const next = encodeURIComponent(request.url);
+    return reply.redirect(`/sign-in?next=${next}`, 303);
+  });
+}

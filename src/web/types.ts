@@ -1,0 +1,36 @@
+// What the server's parts share: the database and configuration, handed to each area's
+// routes (no module-level singletons), and the per-request access context.
+import type { RequestContext } from '../core/access.ts';
+import type { Config } from '../core/config.ts';
+import type { DatabaseHandle } from '../core/db.ts';
+
+export interface AppServices {
+  database: DatabaseHandle;
+  config: Config;
+  /** Today in England; replaceable so tests can stand on a chosen day. */
+  today: () => string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking and their access facts today; set for signed-in requests. */
+    ctx?: RequestContext;
+    authMethod?: 'session' | 'token';
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in. */
+    public?: boolean;
+  }
+}
+
+declare module 'fastify' {
+  interface Session {
+    staffId?: string;
+    /** Password checked, waiting for the second factor. */
+    pendingStaffId?: string;
+    signedInAt?: number;
+    /** Second-factor secret being set up, until confirmed. */
+    newTotpSecret?: string;
+    flash?: string;
+  }
+}
