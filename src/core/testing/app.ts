@@ -1,0 +1,73 @@
+// A running app over a real test database, with the demo seeded, for route and browser tests.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../config.ts';
+import type { DatabaseHandle } from '../db.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { createApp } from '../../web/app.ts';
+import { openTestDatabase } from './database.ts';
+
+export const DEMO_PASSWORD = 'correct-horse-battery-staple';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  config: Config;
+  setToday(day: string): void;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: { config?: Partial<Config>; today?: string; database?: DatabaseHandle; seed?: boolean } = {}): Promise<TestApp> {
+  const database = options.database ?? await openTestDatabase();
+  if (options.seed !== false && !options.database) await seedDemo(database.db, { password: DEMO_PASSWORD });
+  const config = { ...loadConfig({ SESSION_SECRET: 'test-secret-that-is-long-enough-for-signing', LOG_LEVEL: 'silent' }), ...options.config };
+  let today = options.today ?? '2026-11-23';
+  const app = await createApp({ database, config, today: () => today }, { logger: false });
+  await app.ready();
+  return {
+    app, database, config,
+    setToday: (day) => { today = day; },
+    close: async () => {
+      await app.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+export function formBody(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+/** Cookies from a response, as one Cookie header. */
+export function cookiesFrom(response: LightMyRequestResponse, previous = ''): string {
+  const jar = new Map(previous.split('; ').filter(Boolean).map((c) => [c.split('=')[0]!, c] as const));
+  for (const c of response.cookies) jar.set(c.name, `${c.name}=${c.value}`);
+  return [...jar.values()].join('; ');
+}
+
+export function csrfTokenIn(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('no CSRF token on the page');
+  return token;
+}
+
+/** Sign in through the real form; returns the session cookie. */
+export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const page = await app.inject({ method: 'GET', url: '/sign-in' });
+  let cookie = cookiesFrom(page);
+  const response = await app.inject({
+    method: 'POST', url: '/sign-in', headers: { cookie, ...FORM },
+    payload: formBody({ _csrf: csrfTokenIn(page.body), email, password, next: '/' }),
+  });
+  if (response.statusCode !== 303) throw new Error(`sign-in failed for ${email}: ${response.statusCode}`);
+  cookie = cookiesFrom(response, cookie);
+  return cookie;
+}
+
+/** GET a page as a signed-in person, then POST a form from it with its CSRF token. */
+export async function submitForm(app: FastifyInstance, cookie: string, formUrl: string, payload: Record<string, string>, postUrl = formUrl): Promise<LightMyRequestResponse> {
+  const page = await app.inject({ method: 'GET', url: formUrl, headers: { cookie } });
+  const merged = cookiesFrom(page, cookie);
+  return app.inject({ method: 'POST', url: postUrl, headers: { cookie: merged, ...FORM }, payload: formBody({ _csrf: csrfTokenIn(page.body), ...payload }) });
+}
