@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/core/testing/app.ts';
+import { accessibilityViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+
+let run: BrowserRun;
+let page: Page;
+const cspErrors: string[] = [];
+
+beforeAll(async () => {
+  run = await startBrowserRun();
+  page = await (await run.browser.newContext()).newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+});
+afterAll(() => run?.close());
+
+describe('in a browser', () => {
+  it('a Herefordshire social worker signs in and opens the operating model, and every page passes axe', async () => {
+    await page.goto(`${run.baseUrl}/`);
+    expect(page.url()).toContain('/sign-in');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Submitting nothing shows the GOV.UK error summary, itself accessible.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Email address').fill('social-worker@herefordshire.example');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${run.baseUrl}/`);
+    expect(await page.locator('h1').textContent()).toContain('Herefordshire');
+    expect(await page.locator('.govuk-service-navigation').textContent()).toContain('Herefordshire');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'operating model today' }).first().click();
+    await page.getByLabel('Day').fill('1');
+    await page.getByLabel('Month').fill('1');
+    await page.getByLabel('Year').fill('2015');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('1 January 2015');
+    const recruitment = page.locator('td[data-function="recruitment"][data-member="E06000019"]');
+    const familyFinding = page.locator('td[data-function="family-finding"][data-member="E06000019"]');
+    expect((await recruitment.textContent())?.trim()).toBe('Partnership');
+    expect((await familyFinding.textContent())?.trim()).toBe('The council');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Back' }).click();
+    await page.getByRole('link', { name: 'Membership history' }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`${run.baseUrl}/account`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`${run.baseUrl}/no-such-page`);
+    expect(await page.locator('h1').textContent()).toContain('Page not found');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    expect(cspErrors).toEqual([]);
+  });
+
+  it('the partnership administrator reaches the change form, and it passes axe', async () => {
+    const admin = await (await run.browser.newContext()).newPage();
+    await admin.goto(`${run.baseUrl}/sign-in`);
+    await admin.getByLabel('Email address').fill('admin@west-mercia.example');
+    await admin.getByLabel('Password').fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.waitForURL(`${run.baseUrl}/`);
+    await admin.getByRole('link', { name: 'operating model today' }).first().click();
+    await admin.getByRole('button', { name: 'Change the operating model' }).click();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Record the change' }).click();
+    await expect.poll(() => admin.locator('.govuk-error-summary').count()).toBe(1);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.goto(`${run.baseUrl}/audit`);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.goto(`${run.baseUrl}/staff`);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.close();
+  });
+});
