@@ -45,7 +45,7 @@ program.command('serve').description('run the web service (migrates, and seeds t
   .action(async () => {
     const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     await migrate(handle.db);
-    if (await isEmpty(handle.db)) printSeed(await seedDemo(handle.db));
+    if (await isEmpty(handle.db)) printSeed(await seedDemo(handle.db, { password: process.env.MERCIA_DEMO_PASSWORD }));
     const app = await createApp({ database: handle, config, today: () => todayInEngland() });
     const sweep = setInterval(() => void deleteExpiredSessions(handle.db).catch(() => undefined), 15 * 60_000);
     sweep.unref();

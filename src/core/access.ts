@@ -106,20 +106,21 @@ export async function loadAccessFacts(db: Db, actor: Pick<Actor, 'staffId' | 'or
 /** The (function, council) pairs the actor's organisation delivers on the day. */
 async function deliveriesOn(db: Db, actor: Pick<Actor, 'orgId' | 'orgKind'>, today: string) {
   const om = sql<{ member_id: string; function_code: string; delivered_by: string; partnership_id: string; provider_id: string | null }>`operating_model_on(${today}::date)`;
-  const rows = await db.selectFrom(om.as('om')).select(['om.member_id', 'om.function_code'])
+  const rows = await db.selectFrom(om.as('om')).select(['om.member_id', 'om.function_code', 'om.delivered_by'])
     .where((eb) => {
       if (actor.orgKind === 'partnership') return eb.and([eb('om.partnership_id', '=', actor.orgId), eb('om.delivered_by', '=', 'partnership')]);
       if (actor.orgKind === 'agency') return eb.and([eb('om.provider_id', '=', actor.orgId), eb('om.delivered_by', '=', 'provider')]);
-      return eb.and([eb('om.member_id', '=', actor.orgId), eb('om.delivered_by', '=', 'member')]);
+      // A council: every row about itself, to see what it keeps and what it has handed over.
+      return eb('om.member_id', '=', actor.orgId);
     })
     .execute();
-  // A council outside any partnership (or before it joined) delivers everything itself.
-  if (actor.orgKind === 'local-authority') {
-    const inModel = await db.selectFrom(om.as('om')).select('om.function_code').where('om.member_id', '=', actor.orgId).execute();
-    const covered = new Set(inModel.map((r) => r.function_code));
-    for (const fn of FUNCTIONS) if (!covered.has(fn)) rows.push({ member_id: actor.orgId, function_code: fn });
-  }
-  return rows;
+  if (actor.orgKind !== 'local-authority') return rows;
+  // A council delivers what the model leaves with it, and everything the model does not
+  // cover (it is in no partnership, or not yet).
+  const covered = new Set(rows.map((r) => r.function_code));
+  const own = rows.filter((r) => r.delivered_by === 'member');
+  for (const fn of FUNCTIONS) if (!covered.has(fn)) own.push({ member_id: actor.orgId, function_code: fn, delivered_by: 'member' });
+  return own;
 }
 
 /** What every service call is given: who is asking, and the facts of their access today. */

@@ -99,13 +99,14 @@ async function setUpSession(app: FastifyInstance, services: AppServices) {
     secret: services.config.sessionSecret ?? randomBytes(32).toString('hex'),
     cookieName: 'mercia.sid',
     saveUninitialized: false,
-    rolling: true,
+    // Saved only when changed; the idle timeout is extended by touching the session at most
+    // once a minute (web/auth.ts), not by a database write on every request.
+    rolling: false,
     store: new DatabaseSessionStore(services.database.db, services.config.sessionIdleMinutes),
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
       secure: services.config.secureCookies,
-      maxAge: services.config.sessionIdleMinutes * 60_000,
       path: '/',
     },
   });

@@ -6,6 +6,8 @@ import * as staff from '../staff/service.ts';
 import { isApi, sendProblem } from './errors.ts';
 import type { AppServices } from './types.ts';
 
+// Activity extends the idle timeout; a minute's precision saves a write per request.
+const TOUCH_INTERVAL_MS = 60_000;
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function setUpAuthentication(app: FastifyInstance, services: AppServices): void {
@@ -29,6 +31,7 @@ export function setUpAuthentication(app: FastifyInstance, services: AppServices)
       if (actor) {
         request.ctx = await staff.contextFor(db, actor, services.today());
         request.authMethod = 'session';
+        if (!session.lastSeenAt || Date.now() - session.lastSeenAt > TOUCH_INTERVAL_MS) session.lastSeenAt = Date.now();
       } else {
         await session.destroy();
       }

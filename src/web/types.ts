@@ -29,6 +29,8 @@ declare module 'fastify' {
     /** Password checked, waiting for the second factor. */
     pendingStaffId?: string;
     signedInAt?: number;
+    /** Last time activity extended the idle timeout. */
+    lastSeenAt?: number;
     /** Second-factor secret being set up, until confirmed. */
     newTotpSecret?: string;
     flash?: string;
