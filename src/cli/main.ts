@@ -4,6 +4,7 @@ import { ROLES } from '../core/access.ts';
 import { loadConfig } from '../core/config.ts';
 import { todayInEngland } from '../core/dates.ts';
 import { openDatabase, type DatabaseHandle } from '../core/db.ts';
+import { backup, restore } from '../core/backup.ts';
 import { ConflictError, ValidationError } from '../core/errors.ts';
 import { migrate } from '../core/migrate.ts';
 import * as audit from '../audit/service.ts';
@@ -16,10 +17,10 @@ import { deleteExpiredSessions } from '../web/session-store.ts';
 
 const config = loadConfig();
 
-async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>, options = { migrate: true }): Promise<T> {
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrate(handle.db);
+    if (options.migrate) await migrate(handle.db);
     return await work(handle);
   } finally {
     await handle.close();
@@ -64,7 +65,7 @@ program.command('migrate').description('apply database migrations')
   .action(() => withDatabase(async ({ db, engine }) => {
     const applied = await migrate(db);
     console.log(applied.length ? `Applied on ${engine}: ${applied.join(', ')}` : `Up to date on ${engine}`);
-  }));
+  }, { migrate: false }));
 
 program.command('seed').description('load demo data into an empty database')
   .requiredOption('--demo', 'the synthetic demo partnerships and staff')
@@ -110,6 +111,12 @@ program.command('audit').description('audit log').command('verify').description(
       process.exitCode = 1;
     }
   }));
+
+program.command('backup <file>').description('write a backup of the database to a file')
+  .action((file: string) => withDatabase(async (handle) => console.log(await backup(handle, file, config.databaseUrl))));
+
+program.command('restore <file>').description('restore a backup: into an empty MERCIA_DATA_DIR, or over the DATABASE_URL database')
+  .action(async (file: string) => console.log(await restore(file, { dataDir: config.dataDir, databaseUrl: config.databaseUrl })));
 
 program.command('bench').description('run the benchmarks; prints JSON')
   .option('--duration <seconds>', 'seconds per measurement', positiveInt, 20)

@@ -22,6 +22,8 @@ export type Tx = Transaction<Database>;
 export interface DatabaseHandle {
   db: Db;
   engine: Engine;
+  /** PGlite only: the whole data directory as a gzipped tarball (see core/backup.ts). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   return {
     db,
     engine: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       await db.destroy();
       await pglite.close();

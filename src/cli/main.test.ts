@@ -1,0 +1,51 @@
+// The CLI as an operator runs it: a real process on a real PGlite data directory.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/mercia.mjs', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'mercia-cli-test-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function mercia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, MERCIA_DATA_DIR: dataDir, DATABASE_URL: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('mercia command', () => {
+  it('migrates, seeds the demo, adds a user, makes a token and verifies the audit chain', { timeout: 60_000 }, async () => {
+    expect((await mercia('migrate')).stdout).toMatch(/Applied on pglite: 001_foundation/);
+    const seeded = await mercia('seed', '--demo');
+    expect(seeded.stdout).toContain('admin@west-mercia.example');
+    expect(seeded.stdout).toMatch(/Password: \S+/);
+
+    const added = await mercia('user', 'add', '--email', 'new.worker@herefordshire.example', '--name', 'New Worker', '--org', 'herefordshire', '--role', 'social-worker', 'family-finder', '--password', 'copper kettle meadow lantern');
+    expect(added.code).toBe(0);
+    const token = await mercia('token', 'create', '--email', 'new.worker@herefordshire.example');
+    expect(token.stdout.trim()).toMatch(/^mercia_[A-Za-z0-9_-]{43}$/);
+    expect((await mercia('audit', 'verify')).stdout).toMatch(/Audit chain intact/);
+  });
+
+  it('names the argument at fault and exits non-zero', { timeout: 60_000 }, async () => {
+    const badRole = await mercia('user', 'add', '--email', 'x@herefordshire.example', '--name', 'X', '--org', 'herefordshire', '--role', 'wizard', '--password', 'copper kettle meadow lantern');
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain('roles.0');
+    const weak = await mercia('user', 'add', '--email', 'x@herefordshire.example', '--name', 'X', '--org', 'herefordshire', '--role', 'admin', '--password', 'short');
+    expect(weak.stderr).toContain('password: Password must be at least 12 characters');
+    const unknown = await mercia('token', 'create', '--email', 'nobody@nowhere.example');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--email');
+    const scale = await mercia('seed', '--demo', '--scale', 'lots');
+    expect(scale.code).not.toBe(0);
+    expect(scale.stderr).toContain('--scale');
+  });
+});
