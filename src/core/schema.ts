@@ -118,6 +118,104 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface SiblingGroupTable {
+  id: Generated<string>;
+  placing_authority_id: string;
+  name: string;
+  decision: Generated<string>;
+  decision_date: CalendarDate | null;
+  decision_reasons: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ChildTable {
+  id: Generated<string>;
+  placing_authority_id: string;
+  la_child_ref: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: CalendarDate;
+  sex: string;
+  ethnicity: string;
+  upn: string | null;
+  disabled: Generated<boolean>;
+  disability_description: string | null;
+  religion: string | null;
+  first_language: string | null;
+  legal_status_note: string | null;
+  social_worker_id: string | null;
+  family_finder_id: string | null;
+  sibling_group_id: string | null;
+  stage: Generated<string>;
+  period_start: CalendarDate | null;
+  looked_after: Generated<boolean>;
+  shobpa_date: CalendarDate | null;
+  placement_order_date: CalendarDate | null;
+  match_date: CalendarDate | null;
+  placed_date: CalendarDate | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ChildNeedTable {
+  id: Generated<string>;
+  child_id: string;
+  category: string;
+  notes: string | null;
+  position: Generated<number>;
+}
+
+export interface BirthFamilyMemberTable {
+  id: Generated<string>;
+  child_id: string;
+  name: string;
+  relationship: string;
+  area: string | null;
+  position: Generated<number>;
+}
+
+export interface CareEpisodeTable {
+  id: Generated<string>;
+  child_id: string;
+  start_date: CalendarDate;
+  rne: string;
+  legal_status: string | null;
+  placement: string | null;
+  placement_provider: string | null;
+  end_date: CalendarDate | null;
+  reason_ceased: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MilestoneTable {
+  id: Generated<string>;
+  child_id: string;
+  type: string;
+  date: CalendarDate;
+  code: string | null;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface WaitingReasonTable {
+  id: Generated<string>;
+  child_id: string;
+  reason: string;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface WaitingReviewTable {
+  id: Generated<string>;
+  child_id: string;
+  review_date: CalendarDate;
+  summary: string;
+  reviewed_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   membership: MembershipTable;
@@ -130,4 +228,12 @@ export interface Database {
   api_token: ApiTokenTable;
   access_grant: AccessGrantTable;
   audit_event: AuditEventTable;
+  sibling_group: SiblingGroupTable;
+  child: ChildTable;
+  child_need: ChildNeedTable;
+  birth_family_member: BirthFamilyMemberTable;
+  care_episode: CareEpisodeTable;
+  milestone: MilestoneTable;
+  waiting_reason: WaitingReasonTable;
+  waiting_review: WaitingReviewTable;
 }

@@ -14,6 +14,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/routes.ts';
+import { childrenRoutes } from '../children/routes/index.ts';
 import { partnershipRoutes } from '../partnership/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { setUpApiDocs } from './api-docs.ts';
@@ -53,6 +54,7 @@ export async function createApp(services: AppServices, options: { logger?: boole
   homeRoutes(app, services);
   staffRoutes(app, services);
   partnershipRoutes(app, services);
+  childrenRoutes(app, services);
   auditRoutes(app, services);
   return app;
 }

@@ -36,7 +36,7 @@ export interface NavItem {
 function navigation(request: FastifyRequest): (NavItem & { active: boolean })[] {
   const ctx = request.ctx;
   if (!ctx) return [];
-  const items: NavItem[] = [{ text: 'Home', href: '/' }, { text: 'Partnerships', href: '/partnerships' }];
+  const items: NavItem[] = [{ text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Partnerships', href: '/partnerships' }];
   if (ctx.actor.roles.includes('admin')) items.push({ text: 'Staff', href: '/staff' }, { text: 'Audit log', href: '/audit' });
   const path = request.url.split('?')[0] ?? '/';
   return items.map((i) => ({ ...i, active: i.href === '/' ? path === '/' : path.startsWith(i.href) }));

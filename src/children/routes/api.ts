@@ -1,0 +1,5 @@
+// Children JSON API. (Being built.)
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../web/types.ts';
+
+export function childApiRoutes(_app: FastifyInstance, _services: AppServices): void {}

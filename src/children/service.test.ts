@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../core/db.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
+import { openTestDatabase } from '../core/testing/database.ts';
+import { seedDemo } from '../demo/seed.ts';
+import * as staffService from '../staff/service.ts';
+import * as staffStore from '../staff/store.ts';
+import * as children from './service.ts';
+
+let handle: DatabaseHandle;
+
+async function ctxFor(email: string, today = '2026-11-23') {
+  const s = await staffStore.findStaffByEmail(handle.db, email);
+  return staffService.contextFor(handle.db, staffService.actorOf(s!), today);
+}
+
+const herefordshireChild = { firstName: 'Ava', lastName: 'Testchild', dateOfBirth: '2022-03-14', sex: 'F', ethnicity: 'MWBC', placingAuthority: 'E06000019', enteredCare: '2024-01-10' };
+
+async function count(table: 'child' | 'milestone' | 'audit_event') {
+  return (await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+}
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await seedDemo(handle.db, { password: 'correct-horse-battery-staple' });
+});
+afterAll(() => handle.close());
+
+describe('registering a child', () => {
+  it('creates the record, its first episode (RNE S) and audits it', async () => {
+    const ctx = await ctxFor('social-worker@herefordshire.example');
+    const id = await children.create(handle.db, ctx, herefordshireChild);
+    const view = await children.view(handle.db, ctx, id);
+    expect(view.child).toMatchObject({ firstName: 'Ava', placingAuthorityCode: 'E06000019', stage: 'in-care', periodStart: '2024-01-10' });
+    expect(view.episodes).toEqual([expect.objectContaining({ startDate: '2024-01-10', rne: 'S', endDate: null })]);
+    expect(view.factors).toEqual(['minority-ethnic', 'in-care-21-months']);
+    const audit = await handle.db.selectFrom('audit_event').select(['action', 'record_id']).where('record_type', '=', 'child').where('record_id', '=', id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'view']);
+  });
+
+  it('refuses a council the person does not work for', async () => {
+    const ctx = await ctxFor('social-worker@shropshire.example');
+    await expect(children.create(handle.db, ctx, herefordshireChild)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('refuses bad input naming each field, and writes nothing', async () => {
+    const ctx = await ctxFor('social-worker@herefordshire.example');
+    const before = await count('child');
+    const error = await children.create(handle.db, ctx, { ...herefordshireChild, sex: 'X', ethnicity: 'ZZZZ', dateOfBirth: '2022-02-30', enteredCare: '2021-01-01' }).catch((e: unknown) => e);
+    expect((error as ValidationError).errors.map((e) => e.field).sort()).toEqual(['dateOfBirth', 'ethnicity', 'sex']);
+    const order = await children.create(handle.db, ctx, { ...herefordshireChild, enteredCare: '2021-01-01' }).catch((e: unknown) => e);
+    expect((order as ValidationError).errors).toEqual([{ field: 'enteredCare', message: 'Date entered care (2021-01-01) cannot be before the date of birth (2022-03-14)' }]);
+    expect(await count('child')).toBe(before);
+  });
+});
+
+describe('permanence milestones', () => {
+  it('move the child through the stages and refuse one out of order, naming both dates', async () => {
+    const ctx = await ctxFor('social-worker@herefordshire.example');
+    const id = await children.create(handle.db, ctx, { ...herefordshireChild, firstName: 'Ben' });
+    await children.addMilestone(handle.db, ctx, id, { type: 'adoption-plan', date: '2024-03-01' });
+    await children.addMilestone(handle.db, ctx, id, { type: 'shobpa', date: '2024-04-15' });
+    const before = await count('milestone');
+    const error = await children.addMilestone(handle.db, ctx, id, { type: 'placement-order', date: '2024-04-01' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).errors[0]!.message).toBe('Placement order or consent (1 April 2024) cannot be before decision: should be placed for adoption (ADM) (15 April 2024) (903 rules 553/554)');
+    expect(await count('milestone')).toBe(before);
+    await children.addMilestone(handle.db, ctx, id, { type: 'placement-order', date: '2024-06-01' });
+    expect((await children.view(handle.db, ctx, id)).child.stage).toBe('placement-order');
+    const t = await children.timeliness(handle.db, ctx, id);
+    expect(t.timeliness.a2).toMatchObject({ from: '2024-06-01', to: null, threshold: 121, status: 'overdue' });
+  });
+
+  it('a decision maker records decisions; an analyst cannot', async () => {
+    const sw = await ctxFor('social-worker@herefordshire.example');
+    const id = await children.create(handle.db, sw, { ...herefordshireChild, firstName: 'Cara' });
+    await children.addMilestone(handle.db, await ctxFor('decision-maker@herefordshire.example'), id, { type: 'shobpa', date: '2024-05-01' });
+    await expect(children.addMilestone(handle.db, await ctxFor('analyst@herefordshire.example'), id, { type: 'placement-order', date: '2024-06-01' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('access by the operating model', () => {
+  it('lets the partnership family finder see Herefordshire children while family finding is pooled, and not before', async () => {
+    const sw = await ctxFor('social-worker@herefordshire.example');
+    const id = await children.create(handle.db, sw, { ...herefordshireChild, firstName: 'Dan' });
+    const pooled = await ctxFor('family-finder@west-mercia.example', '2026-11-23');
+    expect((await children.view(handle.db, pooled, id)).child.id).toBe(id);
+    const retained = await ctxFor('family-finder@west-mercia.example', '2015-06-01');
+    await expect(children.view(handle.db, retained, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await children.list(handle.db, retained, {})).items.map((c) => c.id)).not.toContain(id);
+    expect((await children.list(handle.db, pooled, { q: 'Dan Testchild' })).items.map((c) => c.id)).toContain(id);
+  });
+
+  it('gives a Shropshire social worker 404 for a Herefordshire child, in the page and the list', async () => {
+    const sw = await ctxFor('social-worker@herefordshire.example');
+    const id = await children.create(handle.db, sw, { ...herefordshireChild, firstName: 'Eve' });
+    const shropshire = await ctxFor('social-worker@shropshire.example');
+    await expect(children.view(handle.db, shropshire, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await children.list(handle.db, shropshire, { q: 'Eve Testchild' })).total).toBe(0);
+  });
+});
+
+describe('sibling groups', () => {
+  it('refuses a sibling from another council without a grant, and then allows it with one', async () => {
+    const here = await ctxFor('team-manager@herefordshire.example');
+    const a = await children.create(handle.db, here, { ...herefordshireChild, firstName: 'Finn' });
+    const shrop = await ctxFor('social-worker@shropshire.example');
+    const b = await children.create(handle.db, shrop, { ...herefordshireChild, firstName: 'Gus', placingAuthority: 'E06000051' });
+    const error = await children.createSiblingGroup(handle.db, here, { name: 'Testchild siblings', childIds: [a, b] }).catch((e: unknown) => e);
+    expect((error as ValidationError).errors[0]!.field).toBe('childIds');
+    const shropManager = await ctxFor('team-manager@shropshire.example');
+    await staffService.grantAccess(handle.db, shropManager, { staffId: here.actor.staffId, recordType: 'child', recordId: b, reason: 'Siblings placed by two councils', validFrom: '2026-11-01' });
+    const groupId = await children.createSiblingGroup(handle.db, await ctxFor('team-manager@herefordshire.example'), { name: 'Testchild siblings', childIds: [a, b] });
+    expect((await children.viewSiblingGroup(handle.db, here, groupId)).children).toHaveLength(1);
+  });
+
+  it('places siblings who are to be placed together as one', async () => {
+    const ctx = await ctxFor('team-manager@herefordshire.example');
+    const ids = [];
+    for (const firstName of ['Hal', 'Ivy']) {
+      const id = await children.create(handle.db, ctx, { ...herefordshireChild, firstName });
+      await children.addMilestone(handle.db, ctx, id, { type: 'shobpa', date: '2024-03-01' });
+      await children.addMilestone(handle.db, ctx, id, { type: 'placement-order', date: '2024-05-01' });
+      ids.push(id);
+    }
+    const groupId = await children.createSiblingGroup(handle.db, ctx, { name: 'Hal and Ivy', childIds: ids });
+    await children.recordSiblingDecision(handle.db, ctx, groupId, { decision: 'together', date: '2024-05-10', reasons: 'Strong bond' });
+    const recorded = await children.addMilestone(handle.db, ctx, ids[0]!, { type: 'match', date: '2024-07-01' });
+    expect(recorded).toHaveLength(2);
+    expect((await children.view(handle.db, ctx, ids[1]!)).child.stage).toBe('matched');
+  });
+});

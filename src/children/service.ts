@@ -1,0 +1,295 @@
+// Use cases for children: list and find (filtered by the same policy), register, update,
+// record care episodes and permanence milestones, sibling groups, and the waiting-longer
+// data. Each change: load → policy → rule → write → derive → audit, in one transaction.
+import { randomBytes } from 'node:crypto';
+import { auditActor, type RequestContext } from '../core/access.ts';
+import { recordAudit } from '../core/audit.ts';
+import type { Db } from '../core/db.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
+import { registerRecordType } from '../core/records.ts';
+import { parseInput } from '../core/validation.ts';
+import { MILESTONE_TYPES, type Ethnicity, type MilestoneType } from './codes.ts';
+import {
+  childListQuery, createChildInput, episodeInput, milestoneInput, siblingDecisionInput, siblingGroupInput,
+  updateChildInput, waitingInput, waitingReviewInput, type UpdateChildInput,
+} from './input.ts';
+import {
+  AT_RISK_SHARE, episodeOn, episodeProblems, isLookedAfter, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
+  stageOf, thresholdsOn, timelinessOf, waitingFactors, type Episode,
+} from './model.ts';
+import { childListScope, childPolicy, type ChildAction } from './policy.ts';
+import * as store from './store.ts';
+
+registerRecordType('child', async (db, id) => (await store.findChild(db, id))?.placingAuthorityId);
+
+/** Milestones that a sibling group placed together records for every child in it. */
+const GROUP_MILESTONES: readonly MilestoneType[] = ['linked', 'matching-panel', 'match', 'placed-for-adoption'];
+
+/** The child, if the person may do this to them; a refusal to view looks exactly like absence. */
+async function loadChild(db: Db, ctx: RequestContext, id: string, action: ChildAction = 'view'): Promise<store.ChildRow> {
+  const child = await store.findChild(db, id);
+  if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', child)) throw new NotFoundError('Child');
+  if (action !== 'view' && !childPolicy.can(ctx.actor, ctx.facts, action, child)) throw new ForbiddenError();
+  return child;
+}
+
+export function permissionsFor(ctx: RequestContext, child: store.ChildRow) {
+  const can = (a: ChildAction) => childPolicy.can(ctx.actor, ctx.facts, a, child);
+  return { update: can('update'), recordMilestone: can('record-milestone'), viewBirthFamily: can('view-birth-family'), manageSiblings: can('manage-siblings') };
+}
+
+/** Recompute the stored stage and key dates from the episodes and milestones. */
+async function refreshDerived(db: Db, childId: string, today: string): Promise<void> {
+  const [episodes, milestones] = await Promise.all([store.episodesOf(db, childId), store.milestonesOf(db, childId)]);
+  const lookedAfter = isLookedAfter(episodes, today);
+  await store.setDerived(db, childId, { stage: stageOf(milestones, lookedAfter), periodStart: periodOfCareStart(episodes), lookedAfter, ...keyDates(milestones) });
+}
+
+// ---- reading ------------------------------------------------------------------------------
+
+export async function list(db: Db, ctx: RequestContext, raw: unknown) {
+  const query = parseInput(childListQuery, raw);
+  const scope = childListScope(ctx.actor, ctx.facts);
+  if (!scope) return { query, total: 0, items: [] };
+  const t = thresholdsOn(ctx.facts.today);
+  const result = await store.listChildren(db, scope, query, { today: ctx.facts.today, a1: t.a1, a2: t.a2, atRiskShare: AT_RISK_SHARE });
+  const items = result.items.map((c) => ({ ...c, factors: waitingFactors({ ...c, ethnicity: c.ethnicity as Ethnicity }, ctx.facts.today) }));
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'child', ownerId: ctx.actor.orgId,
+    detail: { query, total: result.total, shown: items.map((c) => c.id) },
+  });
+  return { query, total: result.total, items };
+}
+
+export async function view(db: Db, ctx: RequestContext, id: string) {
+  const child = await loadChild(db, ctx, id);
+  const can = permissionsFor(ctx, child);
+  const [episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews, group] = await Promise.all([
+    store.episodesOf(db, id), store.milestonesOf(db, id), store.needsOf(db, id),
+    can.viewBirthFamily ? store.birthFamilyOf(db, id) : Promise.resolve(null),
+    store.waitingReasonsOf(db, id), store.waitingReviewsOf(db, id),
+    child.siblingGroupId ? store.findSiblingGroup(db, child.siblingGroupId) : Promise.resolve(undefined),
+  ]);
+  const siblings = group ? (await store.findChildren(db, await store.siblingIds(db, group.id))).filter((s) => s.id !== id && childPolicy.can(ctx.actor, ctx.facts, 'view', s)) : [];
+  const today = ctx.facts.today;
+  const dates = keyDates(milestones);
+  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'view', recordType: 'child', recordId: id, ownerId: child.placingAuthorityId, detail: can.viewBirthFamily ? { sections: ['birth-family'] } : undefined });
+  return {
+    child, can, episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews,
+    siblingGroup: group ?? null, siblings,
+    currentEpisode: episodeOn(episodes, today),
+    legalStatusToday: legalStatusOn(episodes, today),
+    timeliness: timelinessOf(child.periodStart, dates, today),
+    factors: waitingFactors({ ...child, ...dates }, today),
+  };
+}
+
+export async function timeliness(db: Db, ctx: RequestContext, id: string) {
+  const child = await loadChild(db, ctx, id);
+  const milestones = await store.milestonesOf(db, id);
+  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'view', recordType: 'child', recordId: id, ownerId: child.placingAuthorityId, detail: { sections: ['timeliness'] } });
+  return { child, timeliness: timelinessOf(child.periodStart, keyDates(milestones), ctx.facts.today) };
+}
+
+// ---- registering and updating -----------------------------------------------------------------
+
+async function checkWorker(db: Db, field: string, staffId: string | undefined, role: 'social-worker' | 'family-finder'): Promise<FieldError | null> {
+  if (!staffId) return null;
+  const person = await db.selectFrom('staff').innerJoin('staff_role', 'staff_role.staff_id', 'staff.id')
+    .select('staff.id').where('staff.id', '=', staffId).where('staff.active', '=', true).where('staff_role.role', '=', role).executeTakeFirst();
+  return person ? null : { field, message: `Select a ${role.replace('-', ' ')} with an active account` };
+}
+
+async function newChildRef(db: Db, placingAuthorityId: string): Promise<string> {
+  for (;;) {
+    const ref = `MC${randomBytes(4).toString('hex').toUpperCase()}`;
+    if (!(await store.refLabelTaken(db, placingAuthorityId, ref))) return ref;
+  }
+}
+
+export async function create(db: Db, ctx: RequestContext, raw: unknown): Promise<string> {
+  const input = parseInput(createChildInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const la = await store.laByCode(tx, input.placingAuthority);
+    if (!la || la.kind !== 'local-authority') throw ValidationError.of('placingAuthority', `No council has the code ${input.placingAuthority}`);
+    if (!childPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', placingAuthorityId: la.id })) throw new ForbiddenError(`You cannot register children for ${la.name}`);
+    const problems = (await Promise.all([checkWorker(tx, 'socialWorkerId', input.socialWorkerId, 'social-worker'), checkWorker(tx, 'familyFinderId', input.familyFinderId, 'family-finder')])).filter((p) => p !== null);
+    if (problems.length) throw new ValidationError(problems);
+    if (input.laChildRef && (await store.refLabelTaken(tx, la.id, input.laChildRef))) throw new ConflictError(`${la.name} already has a child with reference ${input.laChildRef}`, 'laChildRef');
+    const laChildRef = input.laChildRef ?? (await newChildRef(tx, la.id));
+    const id = await store.insertChild(tx, {
+      placingAuthorityId: la.id, laChildRef, firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth,
+      sex: input.sex, ethnicity: input.ethnicity, upn: input.upn ?? null, disabled: input.disabled, disabilityDescription: input.disabilityDescription ?? null,
+      religion: input.religion ?? null, firstLanguage: input.firstLanguage ?? null, legalStatusNote: input.legalStatusNote ?? null,
+      socialWorkerId: input.socialWorkerId ?? null, familyFinderId: input.familyFinderId ?? null,
+    });
+    await store.replaceNeeds(tx, id, input.needs);
+    await store.replaceBirthFamily(tx, id, input.birthFamily);
+    await store.insertEpisode(tx, id, { startDate: input.enteredCare, rne: 'S', legalStatus: input.legalStatus ?? null, placement: input.placement ?? null, placementProvider: input.placementProvider ?? null, endDate: null, reasonCeased: null });
+    await refreshDerived(tx, id, ctx.facts.today);
+    await recordAudit(tx, {
+      actor: auditActor(ctx.actor), action: 'create', recordType: 'child', recordId: id, ownerId: la.id,
+      detail: { after: { ...auditable(input), laChildRef, enteredCare: input.enteredCare, birthFamilyMembers: input.birthFamily.length } },
+    });
+    return id;
+  });
+}
+
+/** What the audit log keeps of a change: every field but the birth family's names (sensitive; counted instead). */
+function auditable(input: UpdateChildInput) {
+  const { birthFamily, ...rest } = input;
+  return { ...rest, ...(birthFamily ? { birthFamilyMembers: birthFamily.length } : {}) };
+}
+
+export async function update(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<void> {
+  const input = parseInput(updateChildInput, raw);
+  await db.transaction().execute(async (tx) => {
+    const child = await loadChild(tx, ctx, id, 'update');
+    if (input.birthFamily && !childPolicy.can(ctx.actor, ctx.facts, 'view-birth-family', child)) throw new ForbiddenError('You cannot change the birth family of this child');
+    const problems = (await Promise.all([checkWorker(tx, 'socialWorkerId', input.socialWorkerId, 'social-worker'), checkWorker(tx, 'familyFinderId', input.familyFinderId, 'family-finder')])).filter((p) => p !== null);
+    const dob = input.dateOfBirth ?? child.dateOfBirth;
+    if (child.periodStart && dob > child.periodStart) problems.push({ field: 'dateOfBirth', message: `Date of birth (${dob}) cannot be after the child entered care (${child.periodStart})` });
+    const disabled = input.disabled ?? child.disabled;
+    if (!disabled && (input.disabilityDescription ?? (input.disabled === false ? null : child.disabilityDescription))) problems.push({ field: 'disabilityDescription', message: 'Describe a disability only if the child is disabled' });
+    if (input.laChildRef && input.laChildRef !== child.laChildRef && (await store.refLabelTaken(tx, child.placingAuthorityId, input.laChildRef))) problems.push({ field: 'laChildRef', message: `Another child already has reference ${input.laChildRef}` });
+    if (problems.length) throw new ValidationError(problems);
+    const { needs, birthFamily, ...details } = input;
+    await store.updateChild(tx, id, { ...details, ...(input.disabled === false ? { disabilityDescription: null } : {}) });
+    if (needs) await store.replaceNeeds(tx, id, needs);
+    if (birthFamily) await store.replaceBirthFamily(tx, id, birthFamily);
+    const before = Object.fromEntries(Object.keys(details).map((k) => [k, (child as unknown as Record<string, unknown>)[k] ?? null]));
+    await refreshDerived(tx, id, ctx.facts.today);
+    await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'update', recordType: 'child', recordId: id, ownerId: child.placingAuthorityId, detail: { before, after: auditable(input) } });
+  });
+}
+
+// ---- care episodes ------------------------------------------------------------------------
+
+export async function addEpisode(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
+  const input = parseInput(episodeInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const child = await loadChild(tx, ctx, id, 'update');
+    const episodes = await store.episodesOf(tx, id);
+    const episode: Omit<Episode, 'id'> = { startDate: input.startDate, rne: input.rne, legalStatus: input.legalStatus ?? null, placement: input.placement ?? null, placementProvider: input.placementProvider ?? null, endDate: input.endDate ?? null, reasonCeased: input.reasonCeased ?? null };
+    if (input.startDate > ctx.facts.today) throw ValidationError.of('startDate', 'Start date cannot be in the future');
+    // A continuing episode closes the open one on the day it begins (X1: episode ceases, a new one begins the same day).
+    const open = episodes.find((e) => e.endDate === null);
+    const history = open && input.rne !== 'S' && open.startDate < input.startDate ? episodes.map((e) => (e === open ? { ...e, endDate: input.startDate, reasonCeased: 'X1' } : e)) : episodes;
+    const problems = episodeProblems(history, episode, child.dateOfBirth);
+    if (problems.length) throw new ValidationError(problems);
+    if (history !== episodes) await store.closeEpisode(tx, open!.id!, input.startDate, 'X1');
+    const episodeId = await store.insertEpisode(tx, id, episode);
+    await refreshDerived(tx, id, ctx.facts.today);
+    await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'create', recordType: 'care-episode', recordId: episodeId, ownerId: child.placingAuthorityId, detail: { child: id, after: episode } });
+    return episodeId;
+  });
+}
+
+// ---- permanence milestones ------------------------------------------------------------------
+
+export async function addMilestone(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string[]> {
+  const input = parseInput(milestoneInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const child = await loadChild(tx, ctx, id, 'record-milestone');
+    const group = child.siblingGroupId ? await store.findSiblingGroup(tx, child.siblingGroupId) : undefined;
+    // Siblings placed together are linked, matched and placed as one.
+    const together = group?.decision === 'together' && GROUP_MILESTONES.includes(input.type);
+    const targets = together ? await store.findChildren(tx, await store.siblingIds(tx, group!.id)) : [child];
+    const ids: string[] = [];
+    for (const target of targets) {
+      if (!childPolicy.can(ctx.actor, ctx.facts, 'record-milestone', target)) throw new ForbiddenError(`You cannot record milestones for every child in the sibling group ${group?.name ?? ''}`);
+      const [episodes, milestones] = await Promise.all([store.episodesOf(tx, target.id), store.milestonesOf(tx, target.id)]);
+      const problems = milestoneProblems({ dateOfBirth: target.dateOfBirth, periodStart: periodOfCareStart(episodes), today: ctx.facts.today, milestones }, input);
+      if (problems.length) {
+        throw new ValidationError(problems.map((p) => (target.id === child.id ? p : { ...p, message: `For ${target.firstName} (in the same sibling group): ${p.message}` })));
+      }
+      const milestoneId = await store.insertMilestone(tx, target.id, { type: input.type, date: input.date, code: input.code, notes: input.notes ?? null, recordedBy: ctx.actor.staffId });
+      await refreshDerived(tx, target.id, ctx.facts.today);
+      await recordAudit(tx, {
+        actor: auditActor(ctx.actor), action: 'create', recordType: 'milestone', recordId: milestoneId, ownerId: target.placingAuthorityId,
+        detail: { child: target.id, after: { type: input.type, date: input.date, code: input.code }, ...(together ? { siblingGroup: group!.id } : {}) },
+      });
+      ids.push(milestoneId);
+    }
+    return ids;
+  });
+}
+
+export function milestoneLabel(type: MilestoneType): string {
+  return MILESTONE_TYPES[type];
+}
+
+// ---- children who wait longer ------------------------------------------------------------------
+
+export async function setWaitingReasons(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<void> {
+  const input = parseInput(waitingInput, raw);
+  await db.transaction().execute(async (tx) => {
+    const child = await loadChild(tx, ctx, id, 'update');
+    const before = await store.waitingReasonsOf(tx, id);
+    const unique = [...new Map(input.reasons.map((r) => [r.reason, r])).values()];
+    await store.replaceWaitingReasons(tx, id, unique, ctx.actor.staffId);
+    await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'update', recordType: 'child', recordId: id, ownerId: child.placingAuthorityId, detail: { before: { waitingReasons: before }, after: { waitingReasons: unique } } });
+  });
+}
+
+export async function addWaitingReview(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<void> {
+  const input = parseInput(waitingReviewInput, raw);
+  await db.transaction().execute(async (tx) => {
+    const child = await loadChild(tx, ctx, id, 'update');
+    if (input.reviewDate > ctx.facts.today) throw ValidationError.of('reviewDate', 'Review date cannot be in the future');
+    if (child.periodStart && input.reviewDate < child.periodStart) throw ValidationError.of('reviewDate', `Review date (${input.reviewDate}) cannot be before the child entered care (${child.periodStart})`);
+    await store.insertWaitingReview(tx, id, input, ctx.actor.staffId);
+    await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'create', recordType: 'waiting-review', recordId: id, ownerId: child.placingAuthorityId, detail: { after: input } });
+  });
+}
+
+// ---- sibling groups ----------------------------------------------------------------------------
+
+export async function createSiblingGroup(db: Db, ctx: RequestContext, raw: unknown): Promise<string> {
+  const input = parseInput(siblingGroupInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const ids = [...new Set(input.childIds)];
+    const children = await store.findChildren(tx, ids);
+    for (const id of ids) {
+      const c = children.find((x) => x.id === id);
+      // A child of another council needs a grant (or delivery) before it can be linked: otherwise it is not found.
+      if (!c || !childPolicy.can(ctx.actor, ctx.facts, 'manage-siblings', c)) throw ValidationError.of('childIds', 'One of the children is not a child you can work on: a sibling from another council needs a grant first');
+      if (c.siblingGroupId) throw ValidationError.of('childIds', `${c.firstName} ${c.lastName} is already in a sibling group`);
+    }
+    const ordered = ids.map((id) => children.find((c) => c.id === id)!);
+    const groupId = await store.insertSiblingGroup(tx, { placingAuthorityId: ordered[0]!.placingAuthorityId, name: input.name });
+    await store.setSiblingGroup(tx, ids, groupId);
+    for (const c of ordered) {
+      await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'update', recordType: 'child', recordId: c.id, ownerId: c.placingAuthorityId, detail: { before: { siblingGroup: null }, after: { siblingGroup: groupId } } });
+    }
+    return groupId;
+  });
+}
+
+async function loadGroup(db: Db, ctx: RequestContext, groupId: string) {
+  const group = await store.findSiblingGroup(db, groupId);
+  if (!group) throw new NotFoundError('Sibling group');
+  const members = await store.findChildren(db, await store.siblingIds(db, groupId));
+  const visible = members.filter((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', c));
+  if (visible.length === 0) throw new NotFoundError('Sibling group');
+  return { group, members, visible };
+}
+
+export async function viewSiblingGroup(db: Db, ctx: RequestContext, groupId: string) {
+  const { group, members, visible } = await loadGroup(db, ctx, groupId);
+  for (const c of visible) await recordAudit(db, { actor: auditActor(ctx.actor), action: 'view', recordType: 'child', recordId: c.id, ownerId: c.placingAuthorityId, detail: { sections: ['sibling-group'] } });
+  return { group, children: visible, hidden: members.length - visible.length, canDecide: members.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'manage-siblings', c)) };
+}
+
+export async function recordSiblingDecision(db: Db, ctx: RequestContext, groupId: string, raw: unknown): Promise<void> {
+  const input = parseInput(siblingDecisionInput, raw);
+  await db.transaction().execute(async (tx) => {
+    const { group, members } = await loadGroup(tx, ctx, groupId);
+    if (!members.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'manage-siblings', c))) throw new ForbiddenError('You cannot decide for every child in this group');
+    if (input.date > ctx.facts.today) throw ValidationError.of('date', 'The decision date cannot be in the future');
+    await store.setSiblingDecision(tx, groupId, input);
+    for (const c of members) {
+      await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'update', recordType: 'child', recordId: c.id, ownerId: c.placingAuthorityId, detail: { before: { siblingDecision: group.decision }, after: { siblingDecision: input.decision, date: input.date } } });
+    }
+  });
+}

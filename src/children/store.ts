@@ -1,0 +1,281 @@
+// SQL for children, their care episodes, milestones, needs, birth family, sibling groups and
+// the waiting-longer data.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from '../core/db.ts';
+import type { Ethnicity, MilestoneType } from './codes.ts';
+import type { ChildListQuery } from './input.ts';
+import type { Episode, Milestone, Stage } from './model.ts';
+
+export interface ChildRow {
+  id: string;
+  placingAuthorityId: string;
+  placingAuthorityCode: string | null;
+  placingAuthorityName: string;
+  laChildRef: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: 'M' | 'F' | 'U';
+  ethnicity: Ethnicity;
+  upn: string | null;
+  disabled: boolean;
+  disabilityDescription: string | null;
+  religion: string | null;
+  firstLanguage: string | null;
+  legalStatusNote: string | null;
+  socialWorkerId: string | null;
+  socialWorkerName: string | null;
+  familyFinderId: string | null;
+  familyFinderName: string | null;
+  siblingGroupId: string | null;
+  stage: Stage;
+  periodStart: string | null;
+  shobpaDate: string | null;
+  placementOrderDate: string | null;
+  matchDate: string | null;
+  placedDate: string | null;
+}
+
+function childQuery(db: Db) {
+  return db.selectFrom('child as c')
+    .innerJoin('organisation as o', 'o.id', 'c.placing_authority_id')
+    .leftJoin('staff as sw', 'sw.id', 'c.social_worker_id')
+    .leftJoin('staff as ff', 'ff.id', 'c.family_finder_id')
+    .select([
+      'c.id', 'c.placing_authority_id as placingAuthorityId', 'o.code as placingAuthorityCode', 'o.name as placingAuthorityName',
+      'c.la_child_ref as laChildRef', 'c.first_name as firstName', 'c.last_name as lastName', 'c.date_of_birth as dateOfBirth',
+      'c.sex', 'c.ethnicity', 'c.upn', 'c.disabled', 'c.disability_description as disabilityDescription', 'c.religion',
+      'c.first_language as firstLanguage', 'c.legal_status_note as legalStatusNote', 'c.social_worker_id as socialWorkerId',
+      'sw.display_name as socialWorkerName', 'c.family_finder_id as familyFinderId', 'ff.display_name as familyFinderName',
+      'c.sibling_group_id as siblingGroupId', 'c.stage', 'c.period_start as periodStart', 'c.shobpa_date as shobpaDate',
+      'c.placement_order_date as placementOrderDate', 'c.match_date as matchDate', 'c.placed_date as placedDate',
+    ]);
+}
+
+export async function findChild(db: Db, id: string): Promise<ChildRow | undefined> {
+  return (await childQuery(db).where('c.id', '=', id).executeTakeFirst()) as ChildRow | undefined;
+}
+
+export async function findChildren(db: Db, ids: readonly string[]): Promise<ChildRow[]> {
+  if (ids.length === 0) return [];
+  return (await childQuery(db).where('c.id', 'in', ids).execute()) as ChildRow[];
+}
+
+export async function laByCode(db: Db, code: string) {
+  return db.selectFrom('organisation').select(['id', 'name', 'kind']).where('code', '=', code).executeTakeFirst();
+}
+
+export interface ChildValues {
+  placingAuthorityId: string;
+  laChildRef: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: string;
+  ethnicity: string;
+  upn: string | null;
+  disabled: boolean;
+  disabilityDescription: string | null;
+  religion: string | null;
+  firstLanguage: string | null;
+  legalStatusNote: string | null;
+  socialWorkerId: string | null;
+  familyFinderId: string | null;
+}
+
+const columns = (v: Partial<ChildValues>) => ({
+  placing_authority_id: v.placingAuthorityId, la_child_ref: v.laChildRef, first_name: v.firstName, last_name: v.lastName,
+  date_of_birth: v.dateOfBirth, sex: v.sex, ethnicity: v.ethnicity, upn: v.upn, disabled: v.disabled,
+  disability_description: v.disabilityDescription, religion: v.religion, first_language: v.firstLanguage,
+  legal_status_note: v.legalStatusNote, social_worker_id: v.socialWorkerId, family_finder_id: v.familyFinderId,
+});
+
+export async function insertChild(db: Db, v: ChildValues): Promise<string> {
+  const row = await db.insertInto('child').values(columns(v) as never).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateChild(db: Db, id: string, v: Partial<ChildValues>): Promise<void> {
+  const set = Object.fromEntries(Object.entries(columns(v)).filter(([, value]) => value !== undefined));
+  await db.updateTable('child').set({ ...set, updated_at: new Date() } as never).where('id', '=', id).execute();
+}
+
+export async function refLabelTaken(db: Db, placingAuthorityId: string, laChildRef: string): Promise<boolean> {
+  return !!(await db.selectFrom('child').select('id').where('placing_authority_id', '=', placingAuthorityId).where('la_child_ref', '=', laChildRef).executeTakeFirst());
+}
+
+export async function setDerived(db: Db, id: string, d: { stage: Stage; periodStart: string | null; lookedAfter: boolean; shobpaDate: string | null; placementOrderDate: string | null; matchDate: string | null; placedDate: string | null }): Promise<void> {
+  await db.updateTable('child').set({
+    stage: d.stage, period_start: d.periodStart, looked_after: d.lookedAfter, shobpa_date: d.shobpaDate,
+    placement_order_date: d.placementOrderDate, match_date: d.matchDate, placed_date: d.placedDate, updated_at: new Date(),
+  }).where('id', '=', id).execute();
+}
+
+// ---- needs and birth family --------------------------------------------------------------
+
+export function needsOf(db: Db, childId: string) {
+  return db.selectFrom('child_need').select(['category', 'notes']).where('child_id', '=', childId).orderBy('position').execute();
+}
+
+export async function replaceNeeds(db: Db, childId: string, needs: { category: string; notes?: string | null }[]): Promise<void> {
+  await db.deleteFrom('child_need').where('child_id', '=', childId).execute();
+  if (needs.length) await db.insertInto('child_need').values(needs.map((n, i) => ({ child_id: childId, category: n.category, notes: n.notes ?? null, position: i }))).execute();
+}
+
+export function birthFamilyOf(db: Db, childId: string) {
+  return db.selectFrom('birth_family_member').select(['name', 'relationship', 'area']).where('child_id', '=', childId).orderBy('position').execute();
+}
+
+export async function replaceBirthFamily(db: Db, childId: string, members: { name: string; relationship: string; area?: string | null }[]): Promise<void> {
+  await db.deleteFrom('birth_family_member').where('child_id', '=', childId).execute();
+  if (members.length) await db.insertInto('birth_family_member').values(members.map((m, i) => ({ child_id: childId, name: m.name, relationship: m.relationship, area: m.area ?? null, position: i }))).execute();
+}
+
+// ---- episodes and milestones ---------------------------------------------------------------
+
+export function episodesOf(db: Db, childId: string): Promise<Episode[]> {
+  return db.selectFrom('care_episode').select(['id', 'start_date as startDate', 'rne', 'legal_status as legalStatus', 'placement',
+    'placement_provider as placementProvider', 'end_date as endDate', 'reason_ceased as reasonCeased'])
+    .where('child_id', '=', childId).orderBy('start_date').execute();
+}
+
+export async function insertEpisode(db: Db, childId: string, e: Omit<Episode, 'id'>): Promise<string> {
+  const row = await db.insertInto('care_episode').values({
+    child_id: childId, start_date: e.startDate, rne: e.rne, legal_status: e.legalStatus, placement: e.placement,
+    placement_provider: e.placementProvider, end_date: e.endDate, reason_ceased: e.reasonCeased,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function closeEpisode(db: Db, episodeId: string, endDate: string, reason: string): Promise<void> {
+  await db.updateTable('care_episode').set({ end_date: endDate, reason_ceased: reason }).where('id', '=', episodeId).where('end_date', 'is', null).execute();
+}
+
+export async function milestonesOf(db: Db, childId: string): Promise<Milestone[]> {
+  const rows = await db.selectFrom('milestone as m').leftJoin('staff as s', 's.id', 'm.recorded_by')
+    .select(['m.id', 'm.type', 'm.date', 'm.code', 'm.notes', 'm.recorded_by as recordedBy', 's.display_name as recordedByName'])
+    .where('m.child_id', '=', childId).orderBy('m.date').orderBy('m.recorded_at').execute();
+  return rows.map((r) => ({ ...r, type: r.type as MilestoneType }));
+}
+
+export async function insertMilestone(db: Db, childId: string, m: { type: string; date: string; code: string | null; notes: string | null; recordedBy: string | null }): Promise<string> {
+  const row = await db.insertInto('milestone').values({ child_id: childId, type: m.type, date: m.date, code: m.code, notes: m.notes, recorded_by: m.recordedBy })
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+// ---- waiting longer -----------------------------------------------------------------------
+
+export function waitingReasonsOf(db: Db, childId: string) {
+  return db.selectFrom('waiting_reason').select(['reason', 'notes']).where('child_id', '=', childId).orderBy('reason').execute();
+}
+
+export async function replaceWaitingReasons(db: Db, childId: string, reasons: { reason: string; notes?: string | null }[], by: string): Promise<void> {
+  await db.deleteFrom('waiting_reason').where('child_id', '=', childId).execute();
+  if (reasons.length) await db.insertInto('waiting_reason').values(reasons.map((r) => ({ child_id: childId, reason: r.reason, notes: r.notes ?? null, recorded_by: by }))).execute();
+}
+
+export function waitingReviewsOf(db: Db, childId: string) {
+  return db.selectFrom('waiting_review as w').leftJoin('staff as s', 's.id', 'w.reviewed_by')
+    .select(['w.review_date as reviewDate', 'w.summary', 's.display_name as reviewedBy']).where('w.child_id', '=', childId).orderBy('w.review_date', 'desc').execute();
+}
+
+export async function insertWaitingReview(db: Db, childId: string, r: { reviewDate: string; summary: string }, by: string): Promise<void> {
+  await db.insertInto('waiting_review').values({ child_id: childId, review_date: r.reviewDate, summary: r.summary, reviewed_by: by }).execute();
+}
+
+// ---- sibling groups --------------------------------------------------------------------------
+
+export function findSiblingGroup(db: Db, id: string) {
+  return db.selectFrom('sibling_group').select(['id', 'placing_authority_id as placingAuthorityId', 'name', 'decision', 'decision_date as decisionDate', 'decision_reasons as decisionReasons'])
+    .where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertSiblingGroup(db: Db, g: { placingAuthorityId: string; name: string }): Promise<string> {
+  const row = await db.insertInto('sibling_group').values({ placing_authority_id: g.placingAuthorityId, name: g.name }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setSiblingGroup(db: Db, childIds: readonly string[], groupId: string | null): Promise<void> {
+  if (childIds.length) await db.updateTable('child').set({ sibling_group_id: groupId, updated_at: new Date() }).where('id', 'in', childIds).execute();
+}
+
+export async function setSiblingDecision(db: Db, id: string, d: { decision: string; date: string; reasons: string }): Promise<void> {
+  await db.updateTable('sibling_group').set({ decision: d.decision, decision_date: d.date, decision_reasons: d.reasons }).where('id', '=', id).execute();
+}
+
+export async function siblingIds(db: Db, groupId: string): Promise<string[]> {
+  return (await db.selectFrom('child').select('id').where('sibling_group_id', '=', groupId).orderBy('date_of_birth').execute()).map((r) => r.id);
+}
+
+// ---- the list ----------------------------------------------------------------------------
+
+export interface ListScope {
+  ownerIds: string[];
+  grantedIds: string[];
+}
+
+/** Thresholds and the day, so time-dependent flags are computed by the database for today. */
+export interface ListClock {
+  today: string;
+  a1: number;
+  a2: number;
+  atRiskShare: number;
+}
+
+/** SQL for the waiting-longer factors and overdue flag, matching model.ts waitingFactors / timelinessOf. */
+function flags(clock: ListClock) {
+  return {
+    siblingGroup: sql<boolean>`c.sibling_group_id is not null`,
+    disabled: sql<boolean>`c.disabled`,
+    minorityEthnic: sql<boolean>`c.ethnicity not in ('WBRI', 'REFU', 'NOBT')`,
+    aged5Plus: sql<boolean>`(c.shobpa_date is not null and c.shobpa_date >= c.date_of_birth + interval '5 years')`,
+    inCare21Months: sql<boolean>`(c.period_start is not null and c.period_start + interval '21 months' < coalesce(c.placed_date, ${clock.today}::date))`,
+    overdue: sql<boolean>`(c.stage not in ('adopted', 'left-care', 'plan-reversed', 'in-care') and (
+      (c.placed_date is null and c.period_start is not null and ${clock.today}::date - c.period_start > ${clock.a1})
+      or (c.match_date is null and c.placement_order_date is not null and ${clock.today}::date - c.placement_order_date > ${clock.a2})))`,
+  };
+}
+
+export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, clock: ListClock) {
+  const f = flags(clock);
+  let query = db.selectFrom('child as c')
+    .innerJoin('organisation as o', 'o.id', 'c.placing_authority_id')
+    .leftJoin('staff as sw', 'sw.id', 'c.social_worker_id')
+    .where((eb) => {
+      const inScope: Expression<SqlBool>[] = [];
+      if (scope.ownerIds.length) inScope.push(eb('c.placing_authority_id', 'in', scope.ownerIds));
+      if (scope.grantedIds.length) inScope.push(eb('c.id', 'in', scope.grantedIds));
+      return inScope.length ? eb.or(inScope) : sql<SqlBool>`false`;
+    });
+  if (q.la) query = query.where('o.code', '=', q.la);
+  if (q.stage) query = query.where('c.stage', '=', q.stage);
+  if (q.worker) query = query.where((eb) => eb.or([eb('c.social_worker_id', '=', q.worker!), eb('c.family_finder_id', '=', q.worker!)]));
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([
+      eb(sql`c.first_name || ' ' || c.last_name`, 'ilike', like), eb('c.la_child_ref', 'ilike', like), eb('c.upn', '=', q.q!.toUpperCase()),
+    ]));
+  }
+  if (q.factor === 'any') query = query.where(sql<SqlBool>`(${f.siblingGroup} or ${f.disabled} or ${f.minorityEthnic} or ${f.aged5Plus} or ${f.inCare21Months})`);
+  else if (q.factor) {
+    const map = { 'sibling-group': f.siblingGroup, disabled: f.disabled, 'minority-ethnic': f.minorityEthnic, 'aged-5-plus': f.aged5Plus, 'in-care-21-months': f.inCare21Months };
+    query = query.where(map[q.factor]);
+  }
+  if (q.overdue) query = query.where(f.overdue);
+
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let page = query.select([
+    'c.id', 'c.placing_authority_id as placingAuthorityId', 'o.code as placingAuthorityCode', 'o.name as placingAuthorityName',
+    'c.la_child_ref as laChildRef', 'c.first_name as firstName', 'c.last_name as lastName', 'c.date_of_birth as dateOfBirth',
+    'c.sex', 'c.ethnicity', 'c.disabled', 'c.stage', 'c.period_start as periodStart', 'c.sibling_group_id as siblingGroupId',
+    'c.shobpa_date as shobpaDate', 'c.placement_order_date as placementOrderDate', 'c.match_date as matchDate', 'c.placed_date as placedDate',
+    'sw.display_name as socialWorkerName', f.overdue.as('overdue'),
+  ]);
+  if (q.sort === 'age') page = page.orderBy('c.date_of_birth', 'asc');
+  else if (q.sort === 'days-in-care') page = page.orderBy(sql`c.period_start`, sql`asc nulls last`);
+  else if (q.sort === 'stage') page = page.orderBy('c.stage');
+  page = page.orderBy('c.last_name').orderBy('c.first_name').orderBy('c.id');
+  const items = await page.limit(q.limit).offset(q.offset).execute();
+  return { total: total.n, items };
+}
