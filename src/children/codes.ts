@@ -85,3 +85,12 @@ export const MILESTONE_TYPES = {
 export type MilestoneType = keyof typeof MILESTONE_TYPES;
 
 export const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+/** How a milestone is named inside a sentence ("cannot be before the match decision"). */
+export const MILESTONE_PHRASES: Record<MilestoneType, string> = {
+  'adoption-plan': 'the adoption plan', shobpa: 'the decision that the child should be placed for adoption',
+  'placement-order': 'the placement order (or consent)', 'early-permanence': 'the early permanence placement',
+  'family-finding-started': 'the start of family finding', linked: 'the link with a family', 'matching-panel': 'the matching panel',
+  match: 'the match decision', 'placed-for-adoption': 'the placement for adoption', 'adoption-application': 'the adoption application',
+  'adoption-order': 'the adoption order', 'plan-reversed': 'the reversal of the plan',
+};

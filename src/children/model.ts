@@ -4,7 +4,7 @@
 // the children who wait longer. Pure functions only.
 import { addDays, formatDate } from '../core/dates.ts';
 import type { FieldError } from '../core/errors.ts';
-import { isMinorityEthnic, MILESTONE_TYPES, type Ethnicity, type MilestoneType } from './codes.ts';
+import { isMinorityEthnic, MILESTONE_PHRASES, MILESTONE_TYPES, type Ethnicity, type MilestoneType } from './codes.ts';
 
 export interface Episode {
   id?: string;
@@ -82,7 +82,7 @@ const RANK: Partial<Record<MilestoneType, number>> = {
 };
 const REPEATABLE: readonly MilestoneType[] = ['linked', 'matching-panel'];
 const label = (t: MilestoneType) => MILESTONE_TYPES[t];
-const lower = (t: MilestoneType) => label(t).charAt(0).toLowerCase() + label(t).slice(1);
+const lower = (t: MilestoneType) => MILESTONE_PHRASES[t];
 
 /** Milestones since the latest reversal of the plan: the current attempt at adoption. Same-day
  * milestones keep the order they were recorded in (the store returns them so). */
@@ -200,11 +200,16 @@ export function stageOf(milestones: readonly Milestone[], lookedAfterToday: bool
 
 // ---- timeliness (Adoption Scorecard A1 / A2) ---------------------------------------------
 
-/** Scorecard thresholds by period (DOMAIN.md §3.1); the one in force on a day applies. */
+/**
+ * Scorecard thresholds by period (DOMAIN.md §3.1). Each applies from the year after the one
+ * before it ended: the interim thresholds to scorecards ending March 2012, 18/6 months to
+ * those ending March 2014, and 14/4 months (the 2013–16 thresholds, day values 426/121 per
+ * DOMAIN.md, unconfirmed) from then on. Changing the thresholds is a change to this table.
+ */
 export const SCORECARD_THRESHOLDS: readonly { from: string; label: string; a1: number; a2: number }[] = [
-  { from: '2009-04-01', label: '2009–12 (interim: 21 months / 7 months)', a1: 639, a2: 213 },
-  { from: '2011-04-01', label: '2011–14 (18 months / 6 months)', a1: 547, a2: 182 },
-  { from: '2013-04-01', label: '2013–16 onward (14 months / 4 months)', a1: 426, a2: 121 },
+  { from: '2009-04-01', label: 'Scorecards to March 2012 (21 months / 7 months)', a1: 639, a2: 213 },
+  { from: '2012-04-01', label: 'Scorecards to March 2014 (18 months / 6 months)', a1: 547, a2: 182 },
+  { from: '2014-04-01', label: '2013–16 thresholds onward (14 months / 4 months)', a1: 426, a2: 121 },
 ];
 
 export function thresholdsOn(day: string) {

@@ -63,7 +63,7 @@ describe('permanence milestones', () => {
     const before = await count('milestone');
     const error = await children.addMilestone(handle.db, ctx, id, { type: 'placement-order', date: '2024-04-01' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).errors[0]!.message).toBe('Placement order or consent (1 April 2024) cannot be before decision: should be placed for adoption (ADM) (15 April 2024) (903 rules 553/554)');
+    expect((error as ValidationError).errors[0]!.message).toBe('Placement order or consent (1 April 2024) cannot be before the decision that the child should be placed for adoption (15 April 2024) (903 rules 553/554)');
     expect(await count('milestone')).toBe(before);
     await children.addMilestone(handle.db, ctx, id, { type: 'placement-order', date: '2024-06-01' });
     expect((await children.view(handle.db, ctx, id)).child.stage).toBe('placement-order');

@@ -53,12 +53,20 @@ export async function list(db: Db, ctx: RequestContext, raw: unknown) {
   if (!scope) return { query, total: 0, items: [] };
   const t = thresholdsOn(ctx.facts.today);
   const result = await store.listChildren(db, scope, query, { today: ctx.facts.today, a1: t.a1, a2: t.a2, atRiskShare: AT_RISK_SHARE });
-  const items = result.items.map((c) => ({ ...c, factors: waitingFactors({ ...c, ethnicity: c.ethnicity as Ethnicity }, ctx.facts.today) }));
+  const milestones = await store.milestonesOfMany(db, result.items.map((c) => c.id));
+  const items = result.items.map((c) => ({ ...c, milestones: milestones.get(c.id) ?? [], factors: waitingFactors({ ...c, ethnicity: c.ethnicity as Ethnicity }, ctx.facts.today) }));
   await recordAudit(db, {
     actor: auditActor(ctx.actor), action: 'search', recordType: 'child', ownerId: ctx.actor.orgId,
     detail: { query, total: result.total, shown: items.map((c) => c.id) },
   });
   return { query, total: result.total, items };
+}
+
+/** The councils whose children the person may see: for the list's council filter. */
+export async function councilsInScope(db: Db, ctx: RequestContext): Promise<{ code: string; name: string }[]> {
+  const scope = childListScope(ctx.actor, ctx.facts);
+  if (!scope || scope.ownerIds.length === 0) return [];
+  return store.councilsNamed(db, scope.ownerIds);
 }
 
 export async function view(db: Db, ctx: RequestContext, id: string) {

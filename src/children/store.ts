@@ -61,6 +61,11 @@ export async function findChildren(db: Db, ids: readonly string[]): Promise<Chil
   return (await childQuery(db).where('c.id', 'in', ids).execute()) as ChildRow[];
 }
 
+export async function councilsNamed(db: Db, ids: readonly string[]): Promise<{ code: string; name: string }[]> {
+  const rows = await db.selectFrom('organisation').select(['code', 'name']).where('id', 'in', ids).where('code', 'is not', null).orderBy('name').execute();
+  return rows.map((r) => ({ code: r.code!, name: r.name }));
+}
+
 export async function laByCode(db: Db, code: string) {
   return db.selectFrom('organisation').select(['id', 'name', 'kind']).where('code', '=', code).executeTakeFirst();
 }
@@ -156,6 +161,16 @@ export async function milestonesOf(db: Db, childId: string): Promise<Milestone[]
     .select(['m.id', 'm.type', 'm.date', 'm.code', 'm.notes', 'm.recorded_by as recordedBy', 's.display_name as recordedByName'])
     .where('m.child_id', '=', childId).orderBy('m.date').orderBy('m.recorded_at').execute();
   return rows.map((r) => ({ ...r, type: r.type as MilestoneType }));
+}
+
+/** Milestones of many children in one query, keyed by child. */
+export async function milestonesOfMany(db: Db, childIds: readonly string[]): Promise<Map<string, Milestone[]>> {
+  const byChild = new Map<string, Milestone[]>(childIds.map((id) => [id, []]));
+  if (childIds.length === 0) return byChild;
+  const rows = await db.selectFrom('milestone').select(['id', 'child_id as childId', 'type', 'date', 'code', 'notes'])
+    .where('child_id', 'in', childIds).orderBy('date').orderBy('recorded_at').execute();
+  for (const { childId, ...m } of rows) byChild.get(childId)?.push({ ...m, type: m.type as MilestoneType });
+  return byChild;
 }
 
 export async function insertMilestone(db: Db, childId: string, m: { type: string; date: string; code: string | null; notes: string | null; recordedBy: string | null }): Promise<string> {

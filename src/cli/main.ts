@@ -70,7 +70,7 @@ program.command('migrate').description('apply database migrations')
 program.command('seed').description('load demo data into an empty database')
   .requiredOption('--demo', 'the synthetic demo partnerships and staff')
   .option('--scale <n>', 'multiply the demo volume', positiveInt, 1)
-  .action((options: { scale: number }) => withDatabase(async ({ db }) => printSeed(await seedDemo(db, { scale: options.scale }))));
+  .action((options: { scale: number }) => withDatabase(async ({ db }) => printSeed(await seedDemo(db, { scale: options.scale, password: process.env.MERCIA_DEMO_PASSWORD }))));
 
 const user = program.command('user').description('staff accounts');
 user.command('add').description('add a staff member')
