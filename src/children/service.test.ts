@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
+import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import { seedDemo } from '../demo/seed.ts';
 import * as staffService from '../staff/service.ts';
-import * as staffStore from '../staff/store.ts';
 import * as children from './service.ts';
 
 let handle: DatabaseHandle;
 
-async function ctxFor(email: string, today = '2026-11-23') {
-  const s = await staffStore.findStaffByEmail(handle.db, email);
-  return staffService.contextFor(handle.db, staffService.actorOf(s!), today);
-}
+const ctxFor = (email: string, today?: string) => contextOf(handle.db, email, today);
 
 const herefordshireChild = { firstName: 'Ava', lastName: 'Testchild', dateOfBirth: '2022-03-14', sex: 'F', ethnicity: 'MWBC', placingAuthority: 'E06000019', enteredCare: '2024-01-10' };
 

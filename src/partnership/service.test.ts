@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../core/access.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { NotFoundError, ValidationError, ForbiddenError } from '../core/errors.ts';
+import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import { seedDemo } from '../demo/seed.ts';
-import * as staffService from '../staff/service.ts';
-import * as staffStore from '../staff/store.ts';
 import * as partnership from './service.ts';
 import * as store from './store.ts';
 
@@ -14,10 +13,7 @@ let handle: DatabaseHandle;
 let westMercia: string;
 let thurrock: string;
 
-async function ctxFor(email: string, today = '2026-11-23') {
-  const s = await staffStore.findStaffByEmail(handle.db, email);
-  return staffService.contextFor(handle.db, staffService.actorOf(s!), today);
-}
+const ctxFor = (email: string, today?: string) => contextOf(handle.db, email, today);
 
 beforeAll(async () => {
   handle = await openTestDatabase();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccessFacts } from '../core/access.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts';
+import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import { seedDemo } from '../demo/seed.ts';
 import * as staff from './service.ts';
@@ -9,10 +10,7 @@ import * as store from './store.ts';
 
 let handle: DatabaseHandle;
 
-async function ctxFor(email: string, today = '2026-11-23') {
-  const s = await store.findStaffByEmail(handle.db, email);
-  return staff.contextFor(handle.db, staff.actorOf(s!), today);
-}
+const ctxFor = (email: string, today?: string) => contextOf(handle.db, email, today);
 
 beforeAll(async () => {
   handle = await openTestDatabase();
