@@ -9,7 +9,9 @@ import { STAGES } from './model.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max, { error: `Must be ${max} characters or fewer` }).optional());
-const code = <T extends object>(codes: T, what: string) => z.enum(keysOf(codes), { error: `Select a valid ${what}` });
+/** A code from a list: "Select the sex" when missing, "… is not a valid sex code" when wrong. */
+const code = <T extends object>(codes: T, what: string) =>
+  z.enum(keysOf(codes), { error: (issue) => (issue.input === undefined || issue.input === '' ? `Select the ${what}` : `${String(issue.input)} is not a valid ${what}`) });
 
 export const needInput = z.object({ category: code(NEED_CATEGORIES, 'need'), notes: optionalText(2000) });
 export const birthFamilyInput = z.object({
@@ -53,7 +55,23 @@ export const createChildInput = z.object({
 });
 export type CreateChildInput = z.output<typeof createChildInput>;
 
-export const updateChildInput = z.object(childDetails).partial().superRefine((c, ctx) => {
+// Optional text cleared on an edit form becomes null (cleared), not "unchanged".
+const clearableText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, { error: `Must be ${max} characters or fewer` }).nullable().optional());
+
+/** Only what is sent changes: no defaults here, or a partial update would wipe needs and birth family. */
+export const updateChildInput = z.object({
+  ...childDetails,
+  upn: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), childDetails.upn.nullable()),
+  disabled: z.preprocess((v) => (v === undefined ? undefined : v === 'yes' || v === true || v === 'true'), z.boolean().optional()),
+  disabilityDescription: clearableText(2000),
+  religion: clearableText(100),
+  firstLanguage: clearableText(100),
+  legalStatusNote: clearableText(500),
+  socialWorkerId: z.preprocess((v) => (v === '' ? null : v), uuid('the social worker').nullable().optional()),
+  familyFinderId: z.preprocess((v) => (v === '' ? null : v), uuid('the family finder').nullable().optional()),
+  needs: z.array(needInput).max(20).optional(),
+  birthFamily: z.array(birthFamilyInput).max(30).optional(),
+}).partial().superRefine((c, ctx) => {
   if (c.dateOfBirth && c.dateOfBirth > today()) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth cannot be in the future' });
 });
 export type UpdateChildInput = z.output<typeof updateChildInput>;

@@ -63,7 +63,7 @@ export async function list(db: Db, ctx: RequestContext, raw: unknown) {
 }
 
 /** The councils whose children the person may see: for the list's council filter. */
-export async function councilsInScope(db: Db, ctx: RequestContext): Promise<{ code: string; name: string }[]> {
+export async function councilsInScope(db: Db, ctx: RequestContext): Promise<{ id: string; code: string; name: string }[]> {
   const scope = childListScope(ctx.actor, ctx.facts);
   if (!scope || scope.ownerIds.length === 0) return [];
   return store.councilsNamed(db, scope.ownerIds);
@@ -101,7 +101,7 @@ export async function timeliness(db: Db, ctx: RequestContext, id: string) {
 
 // ---- registering and updating -----------------------------------------------------------------
 
-async function checkWorker(db: Db, field: string, staffId: string | undefined, role: 'social-worker' | 'family-finder'): Promise<FieldError | null> {
+async function checkWorker(db: Db, field: string, staffId: string | null | undefined, role: 'social-worker' | 'family-finder'): Promise<FieldError | null> {
   if (!staffId) return null;
   const person = await db.selectFrom('staff').innerJoin('staff_role', 'staff_role.staff_id', 'staff.id')
     .select('staff.id').where('staff.id', '=', staffId).where('staff.active', '=', true).where('staff_role.role', '=', role).executeTakeFirst();
@@ -158,7 +158,8 @@ export async function update(db: Db, ctx: RequestContext, id: string, raw: unkno
     const dob = input.dateOfBirth ?? child.dateOfBirth;
     if (child.periodStart && dob > child.periodStart) problems.push({ field: 'dateOfBirth', message: `Date of birth (${dob}) cannot be after the child entered care (${child.periodStart})` });
     const disabled = input.disabled ?? child.disabled;
-    if (!disabled && (input.disabilityDescription ?? (input.disabled === false ? null : child.disabilityDescription))) problems.push({ field: 'disabilityDescription', message: 'Describe a disability only if the child is disabled' });
+    const description = input.disabilityDescription !== undefined ? input.disabilityDescription : input.disabled === false ? null : child.disabilityDescription;
+    if (!disabled && description) problems.push({ field: 'disabilityDescription', message: 'Describe a disability only if the child is disabled' });
     if (input.laChildRef && input.laChildRef !== child.laChildRef && (await store.refLabelTaken(tx, child.placingAuthorityId, input.laChildRef))) problems.push({ field: 'laChildRef', message: `Another child already has reference ${input.laChildRef}` });
     if (problems.length) throw new ValidationError(problems);
     const { needs, birthFamily, ...details } = input;

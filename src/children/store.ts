@@ -61,9 +61,9 @@ export async function findChildren(db: Db, ids: readonly string[]): Promise<Chil
   return (await childQuery(db).where('c.id', 'in', ids).execute()) as ChildRow[];
 }
 
-export async function councilsNamed(db: Db, ids: readonly string[]): Promise<{ code: string; name: string }[]> {
-  const rows = await db.selectFrom('organisation').select(['code', 'name']).where('id', 'in', ids).where('code', 'is not', null).orderBy('name').execute();
-  return rows.map((r) => ({ code: r.code!, name: r.name }));
+export async function councilsNamed(db: Db, ids: readonly string[]): Promise<{ id: string; code: string; name: string }[]> {
+  const rows = await db.selectFrom('organisation').select(['id', 'code', 'name']).where('id', 'in', ids).where('code', 'is not', null).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code!, name: r.name }));
 }
 
 export async function laByCode(db: Db, code: string) {

@@ -3,6 +3,7 @@
 // escapes lands here.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
 import { render } from './views.ts';
 
@@ -33,6 +34,8 @@ function classify(error: FastifyError | Error): { status: number; detail: string
     return { status: 422, detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors };
   }
   if (error instanceof NotFoundError) return { status: 404, detail: error.message };
+  // Route parameters are parsed with Zod: a malformed id names nothing that exists.
+  if (error instanceof ZodError) return { status: 404, detail: 'Not found' };
   if (error instanceof ForbiddenError) return { status: 403, detail: error.message };
   if (error instanceof ConflictError) return { status: 409, detail: error.message, errors: error.field ? [{ field: error.field, message: error.message }] : undefined };
   const code = (error as FastifyError).code ?? '';

@@ -39,7 +39,9 @@ function navigation(request: FastifyRequest): (NavItem & { active: boolean })[] 
   const items: NavItem[] = [{ text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Partnerships', href: '/partnerships' }];
   if (ctx.actor.roles.includes('admin')) items.push({ text: 'Staff', href: '/staff' }, { text: 'Audit log', href: '/audit' });
   const path = request.url.split('?')[0] ?? '/';
-  return items.map((i) => ({ ...i, active: i.href === '/' ? path === '/' : path.startsWith(i.href) }));
+  // Sibling groups are part of the children's pages.
+  const section = path.startsWith('/sibling-groups') ? '/children' : path;
+  return items.map((i) => ({ ...i, active: i.href === '/' ? path === '/' : section.startsWith(i.href) }));
 }
 
 /** Render a page with what every page needs: who is signed in, navigation, a CSRF token. */

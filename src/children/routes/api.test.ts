@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../core/testing/app.ts';
+import { signIn, startTestApp, type TestApp } from '../../core/testing/app.ts';
 import * as staffService from '../../staff/service.ts';
 import * as staffStore from '../../staff/store.ts';
 
@@ -105,5 +105,27 @@ describe('children API', () => {
     const rows = await t.database.db.selectFrom('audit_event').select(['action', 'detail']).where('record_type', '=', 'child').where('record_id', '=', id).orderBy('seq').execute();
     expect(rows.map((r) => r.action)).toEqual(['create', 'view', 'update', 'view', 'view']);
     expect(rows[2]!.detail).toMatchObject({ before: { religion: null }, after: { religion: 'None' } });
+  });
+});
+
+describe('changing a child', () => {
+  it('changes only what is sent: needs and birth family survive a partial update, and a blank clears a field', async () => {
+    const headers = await as('social-worker@herefordshire.example');
+    const payload = { ...newChild, firstName: 'Sol', religion: 'Buddhist', needs: [{ category: 'attachment', notes: 'Needs a settled routine' }], birthFamily: [{ name: 'Birth Parent', relationship: 'Mother', area: 'Leominster' }] };
+    const { id } = (await t.app.inject({ method: 'POST', url: '/api/v1/children', headers, payload })).json();
+    const changed = (await t.app.inject({ method: 'PATCH', url: `/api/v1/children/${id}`, headers, payload: { firstName: 'Sola' } })).json();
+    expect(changed).toMatchObject({ firstName: 'Sola', religion: 'Buddhist', needs: [{ category: 'attachment', notes: 'Needs a settled routine' }], birthFamily: [{ name: 'Birth Parent', relationship: 'Mother', area: 'Leominster' }] });
+    const cleared = (await t.app.inject({ method: 'PATCH', url: `/api/v1/children/${id}`, headers, payload: { religion: '' } })).json();
+    expect(cleared.religion).toBeNull();
+  });
+
+  it('names a malformed id in the API, and answers 404 for one in a page address', async () => {
+    const headers = await as('social-worker@herefordshire.example');
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/children/not-an-id', headers });
+    expect(api.statusCode).toBe(422);
+    expect(api.json().errors[0].field).toBe('id');
+    const cookie = await signIn(t.app, 'social-worker@herefordshire.example');
+    expect((await t.app.inject({ method: 'GET', url: '/partnerships/not-an-id', headers: { cookie } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/children/not-an-id', headers: { cookie } })).statusCode).toBe(404);
   });
 });

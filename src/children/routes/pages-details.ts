@@ -1,0 +1,123 @@
+// Registering a child and changing their details.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, ValidationError } from '../../core/errors.ts';
+import { dateFromParts } from '../../web/forms.ts';
+import type { AppServices } from '../../web/types.ts';
+import { render } from '../../web/views.ts';
+import { ETHNICITIES, LEGAL_STATUSES, NEED_CATEGORIES, PLACEMENT_PROVIDERS, PLACEMENTS, SEXES } from '../codes.ts';
+import { childPolicy } from '../policy.ts';
+import * as children from '../service.ts';
+import { asValidationError, codeItems, dateParts, idFrom, many, one, pageErrors, type Body } from './pages-helpers.ts';
+
+
+/** The select, radio and checkbox choices both forms offer. */
+const CHOICES = {
+  sexItems: codeItems(SEXES, undefined, false),
+  ethnicityItems: codeItems(ETHNICITIES, 'Choose an ethnicity'),
+  legalStatusItems: codeItems(LEGAL_STATUSES, 'Not known yet'),
+  placementItems: codeItems(PLACEMENTS, 'Not known yet'),
+  providerItems: codeItems(PLACEMENT_PROVIDERS, 'Not known yet'),
+  needItems: codeItems(NEED_CATEGORIES, undefined, false),
+};
+
+/** The details both forms share, from the form body. Notes on needs the form does not show are kept. */
+function detailsFrom(body: Body, needNotes: Record<string, string | null> = {}) {
+  return {
+    firstName: one(body, 'firstName'), lastName: one(body, 'lastName'), dateOfBirth: dateFromParts(body, 'dateOfBirth'),
+    sex: one(body, 'sex'), ethnicity: one(body, 'ethnicity') || undefined, upn: one(body, 'upn'), laChildRef: one(body, 'laChildRef'),
+    disabled: one(body, 'disabled') === 'yes', disabilityDescription: one(body, 'disabilityDescription'),
+    religion: one(body, 'religion'), firstLanguage: one(body, 'firstLanguage'), legalStatusNote: one(body, 'legalStatusNote'),
+    needs: many(body, 'needs').map((category) => ({ category, notes: needNotes[category] ?? undefined })),
+  };
+}
+
+/** Form values with the checkboxes as arrays (as govukCheckboxes' `values` wants them). */
+const formValues = (body: Body) => ({ ...body, needs: many(body, 'needs') });
+
+const DATE_FIELDS = ['dateOfBirth', 'enteredCare'];
+
+export function childDetailsRoutes(app: FastifyInstance, services: AppServices): void {
+  const { db } = services.database;
+
+  // ---- register a child ----------------------------------------------------------------
+
+  function mayRegister(request: FastifyRequest): void {
+    const ctx = request.ctx!;
+    // A child is registered by the council that looks after them: its own social workers and managers.
+    if (!childPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', placingAuthorityId: ctx.actor.orgId })) throw new ForbiddenError('Only a council\'s social workers and team managers register its children');
+  }
+
+  async function showCreate(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError) {
+    if (error) reply.code(422);
+    return render(request, reply, 'children/views/create.njk', {
+      title: 'Register a child', ...CHOICES, values, backLink: '/children',
+      errors: error ? pageErrors(error, DATE_FIELDS) : undefined,
+    });
+  }
+
+  app.get('/children/new', async (request, reply) => {
+    mayRegister(request);
+    const ctx = request.ctx!;
+    const own = (await children.councilsInScope(db, ctx)).find((c) => c.id === ctx.actor.orgId);
+    return showCreate(request, reply, { placingAuthority: own?.code ?? '', needs: [] });
+  });
+
+  app.post('/children/new', async (request, reply) => {
+    mayRegister(request);
+    const body = request.body as Body;
+    const input = {
+      ...detailsFrom(body), placingAuthority: one(body, 'placingAuthority'), enteredCare: dateFromParts(body, 'enteredCare'),
+      legalStatus: one(body, 'legalStatus'), placement: one(body, 'placement'), placementProvider: one(body, 'placementProvider'),
+    };
+    let id: string;
+    try {
+      id = await children.create(db, request.ctx!, input);
+    } catch (error) {
+      // The council is a choice on the form: refusing it is an answer beside that field.
+      const invalid = error instanceof ForbiddenError ? ValidationError.of('placingAuthority', error.message) : asValidationError(error);
+      if (invalid) return showCreate(request, reply, formValues(body), invalid);
+      throw error;
+    }
+    request.session.flash = `${input.firstName?.trim()} ${input.lastName?.trim()} has been registered.`;
+    return reply.redirect(`/children/${id}`, 303);
+  });
+
+  // ---- change details --------------------------------------------------------------------
+
+  async function showEdit(request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, unknown> | null, error?: ValidationError) {
+    const view = await children.view(db, request.ctx!, id);
+    if (!view.can.update) throw new ForbiddenError('You cannot change this child\'s details');
+    const { child } = view;
+    const current = {
+      firstName: child.firstName, lastName: child.lastName, ...dateParts('dateOfBirth', child.dateOfBirth), sex: child.sex,
+      ethnicity: child.ethnicity, upn: child.upn, laChildRef: child.laChildRef, disabled: child.disabled ? 'yes' : 'no',
+      disabilityDescription: child.disabilityDescription, religion: child.religion, firstLanguage: child.firstLanguage,
+      legalStatusNote: child.legalStatusNote, needs: view.needs.map((n) => n.category),
+    };
+    if (error) reply.code(422);
+    return render(request, reply, 'children/views/edit.njk', {
+      title: `Change details – ${child.firstName} ${child.lastName}`, child, ...CHOICES, values: values ?? current,
+      errors: error ? pageErrors(error, DATE_FIELDS) : undefined, backLink: `/children/${id}`,
+    });
+  }
+
+  app.get('/children/:id/edit', async (request, reply) => showEdit(request, reply, idFrom(request.params), null));
+
+  app.post('/children/:id/edit', async (request, reply) => {
+    const id = idFrom(request.params);
+    const body = request.body as Body;
+    const ctx = request.ctx!;
+    const view = await children.view(db, ctx, id);
+    // Needs are ticked on the form; their notes are kept from the record.
+    const input = detailsFrom(body, Object.fromEntries(view.needs.map((n) => [n.category, n.notes])));
+    try {
+      await children.update(db, ctx, id, input);
+    } catch (error) {
+      const invalid = asValidationError(error);
+      if (invalid) return showEdit(request, reply, id, formValues(body), invalid);
+      throw error;
+    }
+    request.session.flash = 'The child\'s details have been changed.';
+    return reply.redirect(`/children/${id}`, 303);
+  });
+}
