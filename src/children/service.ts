@@ -18,6 +18,7 @@ import {
   stageOf, thresholdsOn, timelinessOf, waitingFactors, type Episode,
 } from './model.ts';
 import { childListScope, childPolicy, type ChildAction } from './policy.ts';
+import * as staffStore from '../staff/store.ts';
 import * as store from './store.ts';
 
 registerRecordType('child', async (db, id) => (await store.findChild(db, id))?.placingAuthorityId);
@@ -69,6 +70,16 @@ export async function councilsInScope(db: Db, ctx: RequestContext): Promise<{ id
   return store.councilsNamed(db, scope.ownerIds);
 }
 
+/** Who can be allocated to a council's child: its social workers, and the family finders of whoever delivers its family finding today. */
+export async function allocatableWorkers(db: Db, ctx: RequestContext, councilId: string) {
+  const finders = await store.familyFindingDeliverers(db, councilId, ctx.facts.today);
+  const [socialWorkers, familyFinders] = await Promise.all([
+    staffStore.activeStaffWithRole(db, [councilId], 'social-worker'),
+    staffStore.activeStaffWithRole(db, finders, 'family-finder'),
+  ]);
+  return { socialWorkers, familyFinders };
+}
+
 export async function view(db: Db, ctx: RequestContext, id: string) {
   const child = await loadChild(db, ctx, id);
   const can = permissionsFor(ctx, child);
@@ -101,11 +112,18 @@ export async function timeliness(db: Db, ctx: RequestContext, id: string) {
 
 // ---- registering and updating -----------------------------------------------------------------
 
-async function checkWorker(db: Db, field: string, staffId: string | null | undefined, role: 'social-worker' | 'family-finder'): Promise<FieldError | null> {
-  if (!staffId) return null;
-  const person = await db.selectFrom('staff').innerJoin('staff_role', 'staff_role.staff_id', 'staff.id')
-    .select('staff.id').where('staff.id', '=', staffId).where('staff.active', '=', true).where('staff_role.role', '=', role).executeTakeFirst();
-  return person ? null : { field, message: `Select a ${role.replace('-', ' ')} with an active account` };
+/** A worker allocated to a council's child: an active social worker of the council, or a family finder of whoever delivers its family finding today. */
+async function checkWorkers(db: Db, councilId: string, today: string, input: { socialWorkerId?: string | null; familyFinderId?: string | null }): Promise<FieldError[]> {
+  const problems: FieldError[] = [];
+  if (input.socialWorkerId) {
+    const allowed = await staffStore.activeStaffWithRole(db, [councilId], 'social-worker');
+    if (!allowed.some((p) => p.id === input.socialWorkerId)) problems.push({ field: 'socialWorkerId', message: 'Select a social worker of the child\'s council with an active account' });
+  }
+  if (input.familyFinderId) {
+    const allowed = await staffStore.activeStaffWithRole(db, await store.familyFindingDeliverers(db, councilId, today), 'family-finder');
+    if (!allowed.some((p) => p.id === input.familyFinderId)) problems.push({ field: 'familyFinderId', message: 'Select a family finder of whoever delivers the council\'s family finding today' });
+  }
+  return problems;
 }
 
 async function newChildRef(db: Db, placingAuthorityId: string): Promise<string> {
@@ -121,7 +139,7 @@ export async function create(db: Db, ctx: RequestContext, raw: unknown): Promise
     const la = await store.laByCode(tx, input.placingAuthority);
     if (!la || la.kind !== 'local-authority') throw ValidationError.of('placingAuthority', `No council has the code ${input.placingAuthority}`);
     if (!childPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', placingAuthorityId: la.id })) throw new ForbiddenError(`You cannot register children for ${la.name}`);
-    const problems = (await Promise.all([checkWorker(tx, 'socialWorkerId', input.socialWorkerId, 'social-worker'), checkWorker(tx, 'familyFinderId', input.familyFinderId, 'family-finder')])).filter((p) => p !== null);
+    const problems = await checkWorkers(tx, la.id, ctx.facts.today, input);
     if (problems.length) throw new ValidationError(problems);
     if (input.laChildRef && (await store.refLabelTaken(tx, la.id, input.laChildRef))) throw new ConflictError(`${la.name} already has a child with reference ${input.laChildRef}`, 'laChildRef');
     const laChildRef = input.laChildRef ?? (await newChildRef(tx, la.id));
@@ -154,7 +172,7 @@ export async function update(db: Db, ctx: RequestContext, id: string, raw: unkno
   await db.transaction().execute(async (tx) => {
     const child = await loadChild(tx, ctx, id, 'update');
     if (input.birthFamily && !childPolicy.can(ctx.actor, ctx.facts, 'view-birth-family', child)) throw new ForbiddenError('You cannot change the birth family of this child');
-    const problems = (await Promise.all([checkWorker(tx, 'socialWorkerId', input.socialWorkerId, 'social-worker'), checkWorker(tx, 'familyFinderId', input.familyFinderId, 'family-finder')])).filter((p) => p !== null);
+    const problems = await checkWorkers(tx, child.placingAuthorityId, ctx.facts.today, input);
     const dob = input.dateOfBirth ?? child.dateOfBirth;
     if (child.periodStart && dob > child.periodStart) problems.push({ field: 'dateOfBirth', message: `Date of birth (${dob}) cannot be after the child entered care (${child.periodStart})` });
     const disabled = input.disabled ?? child.disabled;

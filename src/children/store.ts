@@ -66,6 +66,15 @@ export async function councilsNamed(db: Db, ids: readonly string[]): Promise<{ i
   return rows.map((r) => ({ id: r.id, code: r.code!, name: r.name }));
 }
 
+/** Organisations that deliver a council's family finding on the day (the council itself, the partnership or a provider). */
+export async function familyFindingDeliverers(db: Db, councilId: string, day: string): Promise<string[]> {
+  const om = sql<{ member_id: string; function_code: string; delivered_by: string; partnership_id: string; provider_id: string | null }>`operating_model_on(${day}::date)`;
+  const rows = await db.selectFrom(om.as('om')).select(['om.delivered_by', 'om.partnership_id', 'om.provider_id'])
+    .where('om.member_id', '=', councilId).where('om.function_code', '=', 'family-finding').execute();
+  const ids = rows.map((r) => (r.delivered_by === 'partnership' ? r.partnership_id : r.delivered_by === 'provider' ? r.provider_id! : councilId));
+  return [...new Set([councilId, ...ids])];
+}
+
 export async function laByCode(db: Db, code: string) {
   return db.selectFrom('organisation').select(['id', 'name', 'kind']).where('code', '=', code).executeTakeFirst();
 }

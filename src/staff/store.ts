@@ -27,6 +27,15 @@ export function listStaffOf(db: Db, organisationId: string): Promise<StaffMember
   return staffQuery(db).where('s.organisation_id', '=', organisationId).orderBy('s.display_name').execute();
 }
 
+/** Active people with a role in any of these organisations, by name. */
+export function activeStaffWithRole(db: Db, organisationIds: readonly string[], role: Role) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('staff as s').innerJoin('staff_role as r', 'r.staff_id', 's.id').innerJoin('organisation as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.display_name as displayName', 'o.name as organisationName'])
+    .where('s.organisation_id', 'in', organisationIds).where('r.role', '=', role).where('s.active', '=', true)
+    .orderBy('s.display_name').execute();
+}
+
 export function credentialsOf(db: Db, email: string) {
   return db.selectFrom('staff').select(['id', 'password_hash', 'totp_secret', 'totp_enabled', 'failed_sign_ins', 'locked_until', 'active', 'organisation_id'])
     .where('email', '=', email).executeTakeFirst();

@@ -129,3 +129,15 @@ describe('changing a child', () => {
     expect((await t.app.inject({ method: 'GET', url: '/children/not-an-id', headers: { cookie } })).statusCode).toBe(404);
   });
 });
+
+describe('allocating workers', () => {
+  it('takes a social worker of the council and a family finder of the partnership when it delivers family finding, and refuses others', async () => {
+    const headers = await as('social-worker@herefordshire.example');
+    const staffId = async (email: string) => (await staffStore.findStaffByEmail(t.database.db, email))!.id;
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/children', headers, payload: { ...newChild, firstName: 'Tia', socialWorkerId: await staffId('social-worker@herefordshire.example'), familyFinderId: await staffId('family-finder@west-mercia.example') } });
+    expect(ok.statusCode).toBe(201);
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/children', headers, payload: { ...newChild, firstName: 'Uma', socialWorkerId: await staffId('social-worker@shropshire.example'), familyFinderId: await staffId('analyst@herefordshire.example') } });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors.map((e: { field: string }) => e.field)).toEqual(['socialWorkerId', 'familyFinderId']);
+  });
+});

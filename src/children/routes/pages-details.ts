@@ -2,6 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, ValidationError } from '../../core/errors.ts';
 import { dateFromParts } from '../../web/forms.ts';
+import type { RequestContext } from '../../core/access.ts';
+import type { Db } from '../../core/db.ts';
 import type { AppServices } from '../../web/types.ts';
 import { render } from '../../web/views.ts';
 import { ETHNICITIES, LEGAL_STATUSES, NEED_CATEGORIES, PLACEMENT_PROVIDERS, PLACEMENTS, SEXES } from '../codes.ts';
@@ -27,8 +29,17 @@ function detailsFrom(body: Body, needNotes: Record<string, string | null> = {}) 
     sex: one(body, 'sex'), ethnicity: one(body, 'ethnicity') || undefined, upn: one(body, 'upn'), laChildRef: one(body, 'laChildRef'),
     disabled: one(body, 'disabled') === 'yes', disabilityDescription: one(body, 'disabilityDescription'),
     religion: one(body, 'religion'), firstLanguage: one(body, 'firstLanguage'), legalStatusNote: one(body, 'legalStatusNote'),
+    socialWorkerId: one(body, 'socialWorkerId'), familyFinderId: one(body, 'familyFinderId'),
     needs: many(body, 'needs').map((category) => ({ category, notes: needNotes[category] ?? undefined })),
   };
+}
+
+/** The people who can be allocated to a council's child, as select items. */
+async function workerItems(db: Db, ctx: RequestContext, councilId: string) {
+  const { socialWorkers, familyFinders } = await children.allocatableWorkers(db, ctx, councilId);
+  const items = (people: { id: string; displayName: string; organisationName: string }[], empty: string) =>
+    [{ value: '', text: empty }, ...people.map((p) => ({ value: p.id, text: `${p.displayName} (${p.organisationName})` }))];
+  return { socialWorkerItems: items(socialWorkers, 'Not allocated'), familyFinderItems: items(familyFinders, 'Not allocated') };
 }
 
 /** Form values with the checkboxes as arrays (as govukCheckboxes' `values` wants them). */
@@ -50,7 +61,7 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
   async function showCreate(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError) {
     if (error) reply.code(422);
     return render(request, reply, 'children/views/create.njk', {
-      title: 'Register a child', ...CHOICES, values, backLink: '/children',
+      title: 'Register a child', ...CHOICES, ...(await workerItems(db, request.ctx!, request.ctx!.actor.orgId)), values, backLink: '/children',
       errors: error ? pageErrors(error, DATE_FIELDS) : undefined,
     });
   }
@@ -93,10 +104,11 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
       ethnicity: child.ethnicity, upn: child.upn, laChildRef: child.laChildRef, disabled: child.disabled ? 'yes' : 'no',
       disabilityDescription: child.disabilityDescription, religion: child.religion, firstLanguage: child.firstLanguage,
       legalStatusNote: child.legalStatusNote, needs: view.needs.map((n) => n.category),
+      socialWorkerId: child.socialWorkerId ?? '', familyFinderId: child.familyFinderId ?? '',
     };
     if (error) reply.code(422);
     return render(request, reply, 'children/views/edit.njk', {
-      title: `Change details – ${child.firstName} ${child.lastName}`, child, ...CHOICES, values: values ?? current,
+      title: `Change details – ${child.firstName} ${child.lastName}`, child, ...CHOICES, ...(await workerItems(db, request.ctx!, child.placingAuthorityId)), values: values ?? current,
       errors: error ? pageErrors(error, DATE_FIELDS) : undefined, backLink: `/children/${id}`,
     });
   }
