@@ -1,14 +1,19 @@
 // Benchmarks: each runs the real server in its own process (so the load generator does not
 // steal its CPU), on PGlite and, when a server is given (BENCH_DATABASE_URL, or
-// TEST_DATABASE_URL as scripts/with-postgres.sh sets it), on PostgreSQL. Prints JSON.
-// Figures go in closing notes; nothing here asserts a time.
+// TEST_DATABASE_URL as scripts/with-postgres.sh sets it), on PostgreSQL; at region scale (the
+// demo at --scale 1, about 1,900 children) and at 10× (BENCH_SCALES, default "1,10"). The
+// database is seeded here, before the server starts, so the server finds it full and its
+// start is not timed. Prints JSON. Figures go in closing notes; nothing here asserts a time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { openDatabase } from '../src/core/db.ts';
+import { migrate } from '../src/core/migrate.ts';
+import { seedDemo } from '../src/demo/seed.ts';
 
 const BENCH_PASSWORD = 'bench-kettle-meadow-lantern';
 const binary = fileURLToPath(new URL('../bin/mercia.mjs', import.meta.url));
@@ -16,11 +21,14 @@ const binary = fileURLToPath(new URL('../bin/mercia.mjs', import.meta.url));
 export interface BenchOptions {
   duration: number;
   connections: number;
+  /** Demo scales to measure at (default BENCH_SCALES, else 1 and 10). */
+  scales?: number[];
 }
 
 interface Measurement {
   name: string;
   engine: string;
+  scale: number;
   connections: number;
   durationSeconds: number;
   requests: number;
@@ -30,24 +38,62 @@ interface Measurement {
   errors: number;
 }
 
+interface Seeding {
+  engine: string;
+  scale: number;
+  children: number;
+  seconds: number;
+}
+
+function scalesFrom(env: string | undefined): number[] {
+  const scales = (env ?? '1,10').split(',').map((s) => Number(s.trim()));
+  if (scales.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SCALES must be whole numbers of 1 or more, comma-separated: got "${env}"`);
+  return scales;
+}
+
 export async function runBenchmarks(options: BenchOptions) {
   const results: Measurement[] = [];
+  const seeding: Seeding[] = [];
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const engines: { engine: string; url?: string }[] = [{ engine: 'pglite' }];
   if (serverUrl) engines.push({ engine: 'postgres', url: serverUrl });
+  const scales = options.scales ?? scalesFrom(process.env.BENCH_SCALES);
   for (const { engine, url } of engines) {
-    const server = await startServer(url);
-    try {
-      const cookie = await signIn(server.base, 'social-worker@herefordshire.example');
-      results.push(await measure('signed-in home page', engine, `${server.base}/`, { cookie }, options));
-    } finally {
-      await server.stop();
+    for (const scale of scales) {
+      const server = await startServer(url, scale);
+      seeding.push({ engine, scale, ...server.seeded });
+      try {
+        const at = { engine, scale };
+        const socialWorker = await signIn(server.base, 'social-worker@herefordshire.example');
+        results.push(await measure('signed-in home page', at, `${server.base}/`, { cookie: socialWorker }, options));
+        // The partnership's family finder sees all four West Mercia councils' children (Option 3).
+        const finder = await signIn(server.base, 'family-finder@west-mercia.example');
+        results.push(await measure('children list', at, `${server.base}/children?limit=50`, { cookie: finder }, options));
+        const id = await childOnJourney(server.base, finder);
+        results.push(await measure('child page', at, `${server.base}/children/${id}`, { cookie: finder }, options));
+      } finally {
+        await server.stop();
+      }
     }
   }
-  return { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, results };
+  return { machine: { cpus: cpus().length, node: process.version }, results, seeding };
 }
 
-async function startServer(adminUrl?: string): Promise<{ base: string; stop: () => Promise<void> }> {
+/** A child placed for adoption (a full journey to show): from the JSON API, else the first child linked from the list page. */
+async function childOnJourney(base: string, cookie: string): Promise<string> {
+  const api = await fetch(`${base}/api/v1/children?limit=1&stage=placed`, { headers: { cookie, accept: 'application/json' } });
+  if (api.ok) {
+    const id = ((await api.json()) as { items?: { id: string }[] }).items?.[0]?.id;
+    if (id) return id;
+  }
+  const page = await fetch(`${base}/children?stage=placed&limit=1`, { headers: { cookie } });
+  const id = /\/children\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/.exec(await page.text())?.[1];
+  if (!id) throw new Error(`no child to benchmark: /api/v1/children answered ${api.status} and /children linked to none`);
+  return id;
+}
+
+/** Seeds the demo at a scale into a fresh database, then starts `mercia serve` on it. */
+async function startServer(adminUrl: string | undefined, scale: number): Promise<{ base: string; seeded: { children: number; seconds: number }; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mercia-bench-'));
   const port = 3900 + Math.floor(Math.random() * 500);
   let databaseUrl: string | undefined;
@@ -58,6 +104,16 @@ async function startServer(adminUrl?: string): Promise<{ base: string; stop: () 
     const u = new URL(adminUrl);
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
+  }
+  const handle = await openDatabase({ url: databaseUrl, dataDir });
+  let seeded: { children: number; seconds: number };
+  try {
+    await migrate(handle.db);
+    const started = performance.now();
+    const result = await seedDemo(handle.db, { scale, password: BENCH_PASSWORD });
+    seeded = { children: result.children, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  } finally {
+    await handle.close();
   }
   const child: ChildProcess = spawn(process.execPath, [binary, 'serve'], {
     env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: String(port), MERCIA_DATA_DIR: dataDir, MERCIA_DEMO_PASSWORD: BENCH_PASSWORD, LOG_LEVEL: 'warn' },
@@ -73,6 +129,7 @@ async function startServer(adminUrl?: string): Promise<{ base: string; stop: () 
   }
   return {
     base,
+    seeded,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -115,7 +172,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function measure(name: string, engine: string, url: string, headers: Record<string, string>, options: BenchOptions): Promise<Measurement> {
+async function measure(name: string, at: { engine: string; scale: number }, url: string, headers: Record<string, string>, options: BenchOptions): Promise<Measurement> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, headers, connections: options.connections, duration: options.duration }, (err, res) => (err ? reject(err) : resolve(res)));
@@ -124,7 +181,7 @@ async function measure(name: string, engine: string, url: string, headers: Recor
   times.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    name, engine, connections: options.connections, durationSeconds: options.duration,
+    name, engine: at.engine, scale: at.scale, connections: options.connections, durationSeconds: options.duration,
     requests: result.requests.total,
     requestsPerSecond: round(result.requests.average),
     latencyMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), max: round(times[times.length - 1] ?? 0) },

@@ -53,6 +53,8 @@ create index child_sibling_group on child (sibling_group_id);
 create index child_social_worker on child (social_worker_id);
 create index child_family_finder on child (family_finder_id);
 create index child_stage on child (placing_authority_id, stage);
+-- The list's default order, so a page of a large region is read in order rather than sorted.
+create index child_name_order on child (last_name, first_name, id);
 
 create table child_need (
   id uuid primary key default gen_random_uuid(),

@@ -33,8 +33,8 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function printSeed(result: { password: string; staff: number; organisations: number }) {
-  console.log(`Seeded the demo: ${result.organisations} organisations, ${result.staff} staff.`);
+function printSeed(result: { password: string; staff: number; organisations: number; children: number }) {
+  console.log(`Seeded the demo: ${result.organisations} organisations, ${result.staff} staff, ${result.children} children.`);
   console.log('Demo sign-ins (all share one password):');
   for (const line of demoSignIns()) console.log(`  ${line}`);
   console.log(`  Password: ${result.password}`);

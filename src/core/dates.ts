@@ -23,9 +23,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+// Made once: building an Intl formatter costs far more than using one.
+const GOV_UK_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** 1 November 2014 — the GOV.UK style for dates. */
 export function formatDate(date: string | null | undefined): string {
   if (!date) return '';
-  const d = new Date(`${date}T00:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return GOV_UK_DATE.format(new Date(`${date}T00:00:00Z`));
 }

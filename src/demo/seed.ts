@@ -6,11 +6,13 @@ import { randomInt } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { ROLES, type Actor } from '../core/access.ts';
 import { hashPassword, passwordProblem } from '../core/auth.ts';
+import { todayInEngland } from '../core/dates.ts';
 import type { Db } from '../core/db.ts';
 import * as partnershipService from '../partnership/service.ts';
 import * as partnershipStore from '../partnership/store.ts';
 import * as staffService from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
+import { seedChildren } from './children.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
 import { DEMO_HISTORY, DEMO_ORGANISATIONS } from './organisations.ts';
 import { Random } from './random.ts';
@@ -22,17 +24,33 @@ export interface DemoContext {
   /** organisation slug → id */
   orgs: Map<string, string>;
   passwordHash: string;
+  /** The demo's today (today in England unless given): children's journeys are dated relative to it. */
+  today: string;
+  /** Whether to seed children (on by default). */
+  children: boolean;
 }
 
 export interface SeedResult {
   password: string;
   staff: number;
   organisations: number;
+  children: number;
 }
 
 type DemoStep = (demo: DemoContext) => Promise<void>;
 
-export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory];
+export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren];
+
+export interface SeedOptions {
+  /** Multiplies the volume: more social workers, N × each council's children. */
+  scale?: number;
+  seed?: number;
+  password?: string;
+  /** The demo's today, `YYYY-MM-DD` (default: today in England). The same seed and today give the same demo. */
+  today?: string;
+  /** Seed children (default true). */
+  children?: boolean;
+}
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -48,15 +66,16 @@ export function demoPassword(): string {
   }
 }
 
-export async function seedDemo(db: Db, options: { scale?: number; seed?: number; password?: string } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   if (!(await isEmpty(db))) throw new Error('The database already has data: the demo is only seeded into an empty database');
   const password = options.password ?? demoPassword();
   const demo: DemoContext = {
     db, random: new Random(options.seed ?? 20141101), scale: options.scale ?? 1, orgs: new Map(), passwordHash: await hashPassword(password),
+    today: options.today ?? todayInEngland(), children: options.children ?? true,
   };
   for (const step of DEMO_STEPS) await step(demo);
-  const staff = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { password, staff: staff.n, organisations: demo.orgs.size };
+  const count = async (table: 'staff' | 'child') => (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  return { password, staff: await count('staff'), organisations: demo.orgs.size, children: await count('child') };
 }
 
 async function seedOrganisations(demo: DemoContext): Promise<void> {
