@@ -295,6 +295,7 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
     'c.sex', 'c.ethnicity', 'c.disabled', 'c.stage', 'c.period_start as periodStart', 'c.sibling_group_id as siblingGroupId',
     'c.shobpa_date as shobpaDate', 'c.placement_order_date as placementOrderDate', 'c.match_date as matchDate', 'c.placed_date as placedDate',
     'sw.display_name as socialWorkerName', f.overdue.as('overdue'),
+    sql<string[]>`coalesce((select array_agg(w.reason order by w.reason) from waiting_reason w where w.child_id = c.id), '{}')`.as('waitingReasons'),
   ]);
   if (q.sort === 'age') page = page.orderBy('c.date_of_birth', 'asc');
   else if (q.sort === 'days-in-care') page = page.orderBy(sql`c.period_start`, sql`asc nulls last`);

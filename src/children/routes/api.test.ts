@@ -141,3 +141,18 @@ describe('allocating workers', () => {
     expect(wrong.json().errors.map((e: { field: string }) => e.field)).toEqual(['socialWorkerId', 'familyFinderId']);
   });
 });
+
+describe('the waiting-longer list', () => {
+  it('shows sibling groups, disabled and minority-ethnic children of the demo, with their reasons', async () => {
+    const headers = await as('family-finder@west-mercia.example');
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/children?factor=any&limit=200', headers })).json();
+    const factors = new Set(list.items.flatMap((c: { waitingLongerFactors: string[] }) => c.waitingLongerFactors));
+    for (const f of ['sibling-group', 'disabled', 'minority-ethnic']) expect(factors).toContain(f);
+    expect(list.items.every((c: { waitingLongerFactors: string[] }) => c.waitingLongerFactors.length > 0)).toBe(true);
+    expect(list.items.some((c: { waitingReasons: string[] }) => c.waitingReasons.length > 0)).toBe(true);
+    const cookie = await signIn(t.app, 'family-finder@west-mercia.example');
+    const page = await t.app.inject({ method: 'GET', url: '/children?factor=any&limit=200', headers: { cookie } });
+    expect(page.body).toContain('In a sibling group');
+    expect(page.body).toContain('Reasons: ');
+  });
+});

@@ -66,7 +66,7 @@ export function childApiRoutes(app: FastifyInstance, services: AppServices): voi
         la: z.string().optional(), stage: z.string().optional(), factor: z.string().optional(), overdue: z.string().optional(), worker: z.string().optional(),
         q: z.string().optional(), sort: z.string().optional(), limit: z.string().optional(), offset: z.string().optional(),
       }),
-      response: { 200: z.object({ items: z.array(childSummaryJson.extend({ overdue: z.boolean() })), total: z.number(), nextOffset: z.number().nullable() }) },
+      response: { 200: z.object({ items: z.array(childSummaryJson.extend({ overdue: z.boolean(), waitingReasons: z.array(z.string()) })), total: z.number(), nextOffset: z.number().nullable() }) },
     },
   }, async (request) => {
     const { query, total, items } = await children.list(db, request.ctx!, request.query);
@@ -74,7 +74,7 @@ export function childApiRoutes(app: FastifyInstance, services: AppServices): voi
       items: items.map((c) => ({
         id: c.id, placingAuthority: c.placingAuthorityCode, laChildRef: c.laChildRef, firstName: c.firstName, lastName: c.lastName,
         dateOfBirth: c.dateOfBirth, sex: c.sex, ethnicity: c.ethnicity, disabled: c.disabled, stage: c.stage, periodStart: c.periodStart,
-        siblingGroupId: c.siblingGroupId, milestones: milestonesJson(c.milestones), waitingLongerFactors: c.factors, overdue: c.overdue,
+        siblingGroupId: c.siblingGroupId, milestones: milestonesJson(c.milestones), waitingLongerFactors: c.factors, overdue: c.overdue, waitingReasons: c.waitingReasons,
       })),
       total,
       nextOffset: query.offset + items.length < total ? query.offset + items.length : null,
