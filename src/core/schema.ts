@@ -216,6 +216,39 @@ export interface WaitingReviewTable {
   created_at: Generated<Date>;
 }
 
+export interface HouseholdTable {
+  id: Generated<string>;
+  owner_id: string;
+  home_council_id: string | null;
+  reference: string;
+  status: Generated<string>;
+  roi_accepted_on: CalendarDate | null;
+  stage1_started_on: CalendarDate | null;
+  stage1_decided_on: CalendarDate | null;
+  stage2_started_on: CalendarDate | null;
+  approved_on: CalendarDate | null;
+  preparation_completed_on: CalendarDate | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicantTable {
+  id: Generated<string>;
+  household_id: string;
+  position: number;
+  first_name: string;
+  last_name: string;
+  date_of_birth: CalendarDate | null;
+  sex: string | null;
+  ethnicity: string | null;
+  disabled: Generated<boolean>;
+}
+
+/**
+ * The tables Kysely knows. An area with tables of its own may add them from its own
+ * `tables.ts` by declaration merging (`declare module '../core/schema.ts'`), so areas do not
+ * all edit this file.
+ */
 export interface Database {
   organisation: OrganisationTable;
   membership: MembershipTable;
@@ -236,4 +269,6 @@ export interface Database {
   milestone: MilestoneTable;
   waiting_reason: WaitingReasonTable;
   waiting_review: WaitingReviewTable;
+  household: HouseholdTable;
+  applicant: ApplicantTable;
 }

@@ -2,6 +2,9 @@
 // Organisations and staff are written directly; the partnerships' histories are replayed
 // through the partnership service, each change on its own day, so the demo obeys the same
 // rules (and leaves the same audit trail) as real use. Later areas add steps to DEMO_STEPS.
+import { seedAdopters } from './adopters.ts';
+import { seedRecruitment } from './recruitment.ts';
+import { seedTraining } from './training.ts';
 import { randomInt } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { ROLES, type Actor } from '../core/access.ts';
@@ -39,7 +42,7 @@ export interface SeedResult {
 
 type DemoStep = (demo: DemoContext) => Promise<void>;
 
-export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren];
+export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren, seedRecruitment, seedAdopters, seedTraining];
 
 export interface SeedOptions {
   /** Multiplies the volume: more social workers, N × each council's children. */

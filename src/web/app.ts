@@ -14,7 +14,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/routes.ts';
+import { adoptersRoutes } from '../adopters/routes.ts';
 import { childrenRoutes } from '../children/routes/index.ts';
+import { recruitmentRoutes } from '../recruitment/routes.ts';
+import { trainingRoutes } from '../training/routes.ts';
 import { partnershipRoutes } from '../partnership/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { setUpApiDocs } from './api-docs.ts';
@@ -55,6 +58,9 @@ export async function createApp(services: AppServices, options: { logger?: boole
   staffRoutes(app, services);
   partnershipRoutes(app, services);
   childrenRoutes(app, services);
+  recruitmentRoutes(app, services);
+  adoptersRoutes(app, services);
+  trainingRoutes(app, services);
   auditRoutes(app, services);
   return app;
 }

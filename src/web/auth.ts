@@ -39,7 +39,7 @@ export function setUpAuthentication(app: FastifyInstance, services: AppServices)
 
     // Forms and cookie-authenticated API calls must carry the CSRF token; bearer tokens
     // are not sent by browsers on their own, so they need none.
-    if (unsafe.has(request.method) && request.session) {
+    if (unsafe.has(request.method) && request.session && request.routeOptions.config.csrf !== false) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });

@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;
+    /** Skip the CSRF check: only for public JSON endpoints that never rely on a cookie. */
+    csrf?: boolean;
   }
 }
 

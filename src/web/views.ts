@@ -36,7 +36,10 @@ export interface NavItem {
 function navigation(request: FastifyRequest): (NavItem & { active: boolean })[] {
   const ctx = request.ctx;
   if (!ctx) return [];
-  const items: NavItem[] = [{ text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Partnerships', href: '/partnerships' }];
+  const items: NavItem[] = [
+    { text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Enquiries', href: '/enquiries' },
+    { text: 'Adopters', href: '/households' }, { text: 'Training', href: '/training' }, { text: 'Partnerships', href: '/partnerships' },
+  ];
   if (ctx.actor.roles.includes('admin')) items.push({ text: 'Staff', href: '/staff' }, { text: 'Audit log', href: '/audit' });
   const path = request.url.split('?')[0] ?? '/';
   // Sibling groups are part of the children's pages.

@@ -1,0 +1,5 @@
+// Recruitment pages and API. (Being built.)
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../web/types.ts';
+
+export function recruitmentRoutes(_app: FastifyInstance, _services: AppServices): void {}

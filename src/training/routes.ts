@@ -1,0 +1,5 @@
+// Training pages and API. (Being built.)
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../web/types.ts';
+
+export function trainingRoutes(_app: FastifyInstance, _services: AppServices): void {}
