@@ -17,7 +17,8 @@ id postgres >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell 
 work=$(mktemp -d /tmp/mercia-pg.XXXXXX)
 chown postgres "$work"
 chmod 700 "$work"
-port=${PGPORT_TEST:-55432}
+# A free port, so that several runs on one machine do not collide.
+port=${PGPORT_TEST:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)}
 
 runuser -u postgres -- "$bindir/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 stop() {

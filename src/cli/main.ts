@@ -5,6 +5,7 @@ import { loadConfig } from '../core/config.ts';
 import { todayInEngland } from '../core/dates.ts';
 import { openDatabase, type DatabaseHandle } from '../core/db.ts';
 import { backup, restore } from '../core/backup.ts';
+import { startJobs } from '../core/jobs.ts';
 import { ConflictError, ValidationError } from '../core/errors.ts';
 import { migrate } from '../core/migrate.ts';
 import * as audit from '../audit/service.ts';
@@ -13,7 +14,7 @@ import * as partnershipStore from '../partnership/store.ts';
 import * as staff from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
 import { createApp } from '../web/app.ts';
-import { deleteExpiredSessions } from '../web/session-store.ts';
+import { dailyJobs } from '../web/daily-jobs.ts';
 
 const config = loadConfig();
 
@@ -48,9 +49,9 @@ program.command('serve').description('run the web service (migrates, and seeds t
     await migrate(handle.db);
     if (await isEmpty(handle.db)) printSeed(await seedDemo(handle.db, { password: process.env.MERCIA_DEMO_PASSWORD }));
     const app = await createApp({ database: handle, config, today: () => todayInEngland() });
-    const sweep = setInterval(() => void deleteExpiredSessions(handle.db).catch(() => undefined), 15 * 60_000);
-    sweep.unref();
+    const jobs = await startJobs(handle.db, dailyJobs(() => todayInEngland()), (message) => app.log.warn(message));
     const stop = async () => {
+      await jobs.stop();
       await app.close();
       await handle.close();
       process.exit(0);
@@ -117,6 +118,13 @@ program.command('backup <file>').description('write a backup of the database to 
 
 program.command('restore <file>').description('restore a backup: into an empty MERCIA_DATA_DIR, or over the DATABASE_URL database')
   .action(async (file: string) => console.log(await restore(file, { dataDir: config.dataDir, databaseUrl: config.databaseUrl })));
+
+program.command('job <name>').description('run a daily job now: sweep-sessions or work-queues')
+  .action((name: string) => withDatabase(async ({ db }) => {
+    const job = dailyJobs(() => todayInEngland()).find((j) => j.name === name);
+    if (!job) throw ValidationError.of('<name>', `no job called "${name}": sweep-sessions or work-queues`);
+    console.log(`${name}: ${JSON.stringify(await job.run(db))}`);
+  }));
 
 program.command('bench').description('run the benchmarks; prints JSON')
   .option('--duration <seconds>', 'seconds per measurement', positiveInt, 20)

@@ -244,6 +244,17 @@ export interface ApplicantTable {
   disabled: Generated<boolean>;
 }
 
+export interface WorkItemTable {
+  id: Generated<string>;
+  staff_id: string;
+  computed_on: CalendarDate;
+  kind: string;
+  title: string;
+  href: string;
+  due_on: CalendarDate;
+  overdue: boolean;
+}
+
 /**
  * The tables Kysely knows. An area with tables of its own may add them from its own
  * `tables.ts` by declaration merging (`declare module '../core/schema.ts'`), so areas do not
@@ -271,4 +282,5 @@ export interface Database {
   waiting_review: WaitingReviewTable;
   household: HouseholdTable;
   applicant: ApplicantTable;
+  work_item: WorkItemTable;
 }

@@ -1,5 +1,9 @@
-// A piece of work due from someone: what each area's `dueWork(db, ctx)` returns for the
-// signed-in person's home page (ROI decisions due, Stage 1/2 overdue, checks expiring, …).
+// Work due from someone: each area that has deadlines registers a source that lists the items
+// due from the signed-in person (ROI decisions, Stage 1/2 overdue, checks expiring, …). The
+// home page shows them live; a daily job keeps a snapshot (core/jobs.ts).
+import type { RequestContext } from './access.ts';
+import type { Db } from './db.ts';
+
 export interface WorkItem {
   /** e.g. 'roi-decision', 'stage-1-overdue', 'check-expiring', 'approval-review'. */
   kind: string;
@@ -8,4 +12,32 @@ export interface WorkItem {
   href: string;
   dueOn: string;
   overdue: boolean;
+}
+
+export type WorkSource = (db: Db, ctx: RequestContext) => Promise<WorkItem[]>;
+
+const sources: WorkSource[] = [];
+
+export function registerWorkSource(source: WorkSource): void {
+  if (!sources.includes(source)) sources.push(source);
+}
+
+/** Everything due from the person, overdue first, then by date. */
+export async function workDue(db: Db, ctx: RequestContext): Promise<WorkItem[]> {
+  const items = (await Promise.all(sources.map((s) => s(db, ctx)))).flat();
+  return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
+}
+
+/** Replace the person's snapshot for the day with what is due now. */
+export async function snapshotWork(db: Db, ctx: RequestContext): Promise<number> {
+  const items = await workDue(db, ctx);
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('work_item').where('staff_id', '=', ctx.actor.staffId).where('computed_on', '=', ctx.facts.today).execute();
+    if (items.length) {
+      await tx.insertInto('work_item').values(items.map((i) => ({
+        staff_id: ctx.actor.staffId, computed_on: ctx.facts.today, kind: i.kind, title: i.title, href: i.href, due_on: i.dueOn, overdue: i.overdue,
+      }))).execute();
+    }
+  });
+  return items.length;
 }

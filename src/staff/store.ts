@@ -23,6 +23,10 @@ export function findStaffByEmail(db: Db, email: string): Promise<StaffMember | u
   return staffQuery(db).where('s.email', '=', email).executeTakeFirst();
 }
 
+export function activeStaffIds(db: Db): Promise<{ id: string }[]> {
+  return db.selectFrom('staff').select('id').where('active', '=', true).orderBy('id').execute();
+}
+
 export function listStaffOf(db: Db, organisationId: string): Promise<StaffMember[]> {
   return staffQuery(db).where('s.organisation_id', '=', organisationId).orderBy('s.display_name').execute();
 }
