@@ -1,5 +1,12 @@
-// Recruitment pages and API. (Being built.)
+// Recruitment: the public enquiry form, the front door's pages and the JSON API.
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../web/types.ts';
+import { recruitmentApiRoutes } from './routes/api.ts';
+import { recruitmentPageRoutes } from './routes/pages.ts';
+import { publicEnquiryRoutes } from './routes/public.ts';
 
-export function recruitmentRoutes(_app: FastifyInstance, _services: AppServices): void {}
+export function recruitmentRoutes(app: FastifyInstance, services: AppServices): void {
+  publicEnquiryRoutes(app, services);
+  recruitmentPageRoutes(app, services);
+  recruitmentApiRoutes(app, services);
+}

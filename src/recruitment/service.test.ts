@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../core/db.ts';
+import { NotFoundError } from '../core/errors.ts';
+import { contextOf } from '../core/testing/context.ts';
+import { DEMO_PASSWORD } from '../core/testing/app.ts';
+import { openTestDatabase } from '../core/testing/database.ts';
+import { seedDemo } from '../demo/seed.ts';
+import * as recruitment from './service.ts';
+
+let h: DatabaseHandle;
+const TODAY = '2026-11-23';
+const enquiry = { firstName: 'Zara', lastName: 'Servicetest', email: 'zara@example.com', phone: '01632 960003', councilCode: 'E06000051', heardFrom: 'advert', consent: true };
+
+beforeAll(async () => {
+  h = await openTestDatabase();
+  await seedDemo(h.db, { password: DEMO_PASSWORD, today: TODAY });
+});
+afterAll(() => h.close());
+
+describe('the demo front doors', () => {
+  it('routed every enquiry as the operating model said on its day, with ROIs decided and households created', async () => {
+    const wrong = await h.db.selectFrom('enquiry as e').innerJoin('organisation as c', 'c.id', 'e.council_id').innerJoin('organisation as fd', 'fd.id', 'e.front_door_id')
+      .select(['c.slug as council', 'fd.slug as frontDoor']).where((eb) => eb.or([
+        eb.and([eb('c.slug', 'in', ['herefordshire', 'shropshire', 'telford-and-wrekin', 'worcestershire']), eb('fd.slug', '!=', 'west-mercia')]),
+        eb.and([eb('c.slug', '=', 'havering'), eb('fd.slug', '!=', 'havering')]),
+      ])).execute();
+    expect(wrong).toEqual([]);
+    const accepted = await h.db.selectFrom('registration_of_interest').select(['household_id']).where('decision', '=', 'accepted').execute();
+    expect(accepted.length).toBeGreaterThan(100);
+    expect(accepted.every((r) => r.household_id)).toBe(true);
+    expect(await h.db.selectFrom('event_invitation').select('event_id').where('attended', '=', true).limit(1).execute()).toHaveLength(1);
+  });
+});
+
+describe('due work and access', () => {
+  it('lists packs and ROI decisions due for the front door, and nothing for another council', async () => {
+    const id = await recruitment.submitEnquiry(h.db, enquiry, { today: TODAY, source: 'api' });
+    const officer = await contextOf(h.db, 'recruitment-officer@west-mercia.example', TODAY);
+    const work = await recruitment.dueWork(h.db, officer);
+    expect(work.find((w) => w.href === `/enquiries/${id}`)).toMatchObject({ kind: 'information-pack', dueOn: '2026-11-30', overdue: false });
+    await recruitment.recordRoi(h.db, officer, id, { date: TODAY });
+    const after = await recruitment.dueWork(h.db, officer);
+    expect(after.filter((w) => w.href === `/enquiries/${id}`).map((w) => w.kind)).toEqual(['roi-decision']);
+    expect(work.some((w) => w.overdue)).toBe(true);
+    const shropshire = await contextOf(h.db, 'recruitment-officer@shropshire.example', TODAY);
+    expect((await recruitment.dueWork(h.db, shropshire)).some((w) => w.href === `/enquiries/${id}`)).toBe(false);
+    await expect(recruitment.view(h.db, shropshire, id)).rejects.toBeInstanceOf(NotFoundError);
+    const admin = await contextOf(h.db, 'admin@west-mercia.example', TODAY);
+    expect(await recruitment.dueWork(h.db, admin)).toEqual([]);
+  });
+
+  it('lets a council-era enquiry be worked by the partnership that now runs the council\'s front door', async () => {
+    const id = await recruitment.submitEnquiry(h.db, { ...enquiry, lastName: 'Before' }, { today: '2014-06-01', source: 'web-form' });
+    const partnership = await contextOf(h.db, 'recruitment-officer@west-mercia.example', TODAY);
+    expect((await recruitment.view(h.db, partnership, id)).enquiry.frontDoorName).toBe('Shropshire');
+    const then = await contextOf(h.db, 'recruitment-officer@west-mercia.example', '2014-06-01');
+    await expect(recruitment.view(h.db, then, id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('audits a list as a search naming what was shown', async () => {
+    const officer = await contextOf(h.db, 'recruitment-officer@west-mercia.example', TODAY);
+    const { items } = await recruitment.list(h.db, officer, { limit: '5' });
+    const last = await h.db.selectFrom('audit_event').select(['action', 'record_type', 'detail']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ action: 'search', record_type: 'enquiry' });
+    expect((last.detail as { shown: string[] }).shown).toEqual(items.map((e) => e.id));
+  });
+});
