@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
+import { TEST_TODAY } from '../core/testing/app.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import { seedDemo } from '../demo/seed.ts';
@@ -19,7 +20,7 @@ async function count(table: 'child' | 'milestone' | 'audit_event') {
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  await seedDemo(handle.db, { password: 'correct-horse-battery-staple' });
+  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TEST_TODAY });
 });
 afterAll(() => handle.close());
 

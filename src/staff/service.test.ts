@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccessFacts } from '../core/access.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts';
+import { TEST_TODAY } from '../core/testing/app.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import { seedDemo } from '../demo/seed.ts';
@@ -14,7 +15,7 @@ const ctxFor = (email: string, today?: string) => contextOf(handle.db, email, to
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  await seedDemo(handle.db, { password: 'correct-horse-battery-staple' });
+  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TEST_TODAY });
 });
 afterAll(() => handle.close());
 

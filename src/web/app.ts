@@ -24,6 +24,7 @@ import { setUpApiDocs } from './api-docs.ts';
 import { setUpAuthentication } from './auth.ts';
 import { setUpErrorHandling } from './errors.ts';
 import { homeRoutes } from './home.ts';
+import { registerWorkSources } from './work-sources.ts';
 import { DatabaseSessionStore } from './session-store.ts';
 import type { AppServices } from './types.ts';
 import { govukDir, mojDir, setUpViews } from './views.ts';
@@ -53,6 +54,7 @@ export async function createApp(services: AppServices, options: { logger?: boole
   setUpErrorHandling(app);
   setUpAuthentication(app, services);
   setUpHealth(app, services);
+  registerWorkSources();
 
   homeRoutes(app, services);
   staffRoutes(app, services);

@@ -4,8 +4,10 @@ import { snapshotWork } from '../core/work.ts';
 import * as staff from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
 import { deleteExpiredSessions } from './session-store.ts';
+import { registerWorkSources } from './work-sources.ts';
 
 export function dailyJobs(today: () => string): DailyJob[] {
+  registerWorkSources();
   return [
     { name: 'sweep-sessions', run: (db) => deleteExpiredSessions(db) },
     {

@@ -7,6 +7,8 @@ import { createApp } from '../../web/app.ts';
 import { openTestDatabase } from './database.ts';
 
 export const DEMO_PASSWORD = 'correct-horse-battery-staple';
+/** The day tests stand on: the demo is generated relative to it, so results do not drift with the calendar. */
+export const TEST_TODAY = '2026-11-23';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -18,9 +20,9 @@ export interface TestApp {
 
 export async function startTestApp(options: { config?: Partial<Config>; today?: string; database?: DatabaseHandle; seed?: boolean } = {}): Promise<TestApp> {
   const database = options.database ?? await openTestDatabase();
-  if (options.seed !== false && !options.database) await seedDemo(database.db, { password: DEMO_PASSWORD });
+  let today = options.today ?? TEST_TODAY;
+  if (options.seed !== false && !options.database) await seedDemo(database.db, { password: DEMO_PASSWORD, today });
   const config = { ...loadConfig({ SESSION_SECRET: 'test-secret-that-is-long-enough-for-signing', LOG_LEVEL: 'silent' }), ...options.config };
-  let today = options.today ?? '2026-11-23';
   const app = await createApp({ database, config, today: () => today }, { logger: false });
   await app.ready();
   return {
