@@ -1,5 +1,10 @@
-// Adopters pages and API. (Being built.)
+// Adopters: pages and the JSON API.
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../web/types.ts';
+import { householdApiRoutes } from './routes/api.ts';
+import { householdPageRoutes } from './routes/pages.ts';
 
-export function adoptersRoutes(_app: FastifyInstance, _services: AppServices): void {}
+export function adoptersRoutes(app: FastifyInstance, services: AppServices): void {
+  householdPageRoutes(app, services);
+  householdApiRoutes(app, services);
+}

@@ -1,0 +1,310 @@
+// Households pages: the list, the pool, the household page, and the forms for a new household,
+// stage events (each type its own form), checks, members and approval terms.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ETHNICITIES, SEXES } from '../../children/codes.ts';
+import { asValidationError, codeItems, dateParts, idFrom, many, one, pageErrors, type Body, type Item } from '../../children/routes/pages-helpers.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.ts';
+import { dateFromParts, saveOr } from '../../web/forms.ts';
+import type { AppServices } from '../../web/types.ts';
+import { render } from '../../web/views.ts';
+import type { HouseholdListQuery } from '../input.ts';
+import {
+  CHECK_KINDS, CHECK_STATUSES, EVENT_TYPES, FAST_TRACK, LEAVING_REASONS, NEEDS, OUTCOMES, PAR_STATUSES, RELATIONSHIPS, STAGES, STATUSES, TOLERANCES,
+  type EventType,
+} from '../model.ts';
+import { householdPolicy } from '../policy.ts';
+import * as households from '../service.ts';
+
+export const LABELS = {
+  statuses: STATUSES, stages: STAGES, relationships: RELATIONSHIPS, fastTrack: FAST_TRACK, checkKinds: CHECK_KINDS, checkStatuses: CHECK_STATUSES,
+  parStatuses: PAR_STATUSES, events: EVENT_TYPES, outcomes: OUTCOMES, reasons: LEAVING_REASONS, tolerances: TOLERANCES, needs: NEEDS, sexes: SEXES, ethnicities: ETHNICITIES,
+};
+
+const checkParams = z.object({ id: z.uuid(), checkId: z.uuid() });
+const items = (codes: Record<string, string>, empty?: string): Item[] => codeItems(codes, empty, false);
+
+/** Which fields each event type's form shows. */
+const EVENT_FIELDS: Record<EventType, { outcomes?: string[]; parStatus?: boolean; status?: boolean; staff?: boolean }> = {
+  'stage-1-started': {}, 'stage-1-plan-agreed': {}, 'stage-1-decision': { outcomes: ['proceed', 'not-proceed'] }, 'stage-2-notice': {},
+  visit: { staff: true }, 'par-status': { parStatus: true }, panel: {}, 'adm-decision': { outcomes: ['approved', 'not-suitable'] },
+  'status-change': { status: true }, 'approval-review': {},
+};
+
+function listHref(q: HouseholdListQuery, offset: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'status', 'stage'] as const) if (q[key]) params.set(key, q[key]);
+  if (q.limit !== 50) params.set('limit', String(q.limit));
+  if (offset > 0) params.set('offset', String(offset));
+  const s = params.toString();
+  return `/households${s ? `?${s}` : ''}`;
+}
+
+function pagination(q: HouseholdListQuery, total: number) {
+  const pages = Math.ceil(total / q.limit);
+  if (pages <= 1) return null;
+  const current = Math.floor(q.offset / q.limit) + 1;
+  const list: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
+  for (let n = 1; n <= pages; n++) {
+    if (n === 1 || n === pages || Math.abs(n - current) <= 1) list.push({ number: n, href: listHref(q, (n - 1) * q.limit), current: n === current });
+    else if (!('ellipsis' in (list.at(-1) ?? {}))) list.push({ ellipsis: true });
+  }
+  return { items: list, previous: current > 1 ? { href: listHref(q, (current - 2) * q.limit) } : undefined, next: current < pages ? { href: listHref(q, current * q.limit) } : undefined, landmarkLabel: 'Pages of households' };
+}
+
+/** `applicants.1.firstName` is the second applicant's first name box (`a2-firstName`); `tolerances.fasd` is `tolerance-fasd`. */
+function renameField(field: string): string {
+  const a = /^applicants\.(\d+)\.(\w+)/.exec(field);
+  if (a) return `a${Number(a[1]) + 1}-${a[2]}`;
+  const t = /^tolerances\.(\w+)/.exec(field);
+  if (t) return `tolerance-${t[1]}`;
+  if (field === 'applicants') return 'a1-firstName';
+  return field;
+}
+
+function applicantFrom(body: Body, n: number) {
+  const p = (name: string) => one(body, `a${n}-${name}`);
+  const any = ['firstName', 'lastName', 'sex', 'ethnicity'].some((k) => p(k)?.trim()) || dateFromParts(body, `a${n}-dateOfBirth`);
+  if (!any) return undefined;
+  return { firstName: p('firstName'), lastName: p('lastName'), dateOfBirth: dateFromParts(body, `a${n}-dateOfBirth`), sex: p('sex') || undefined, ethnicity: p('ethnicity') || undefined, disabled: p('disabled') === 'yes' };
+}
+
+export function householdPageRoutes(app: FastifyInstance, services: AppServices): void {
+  const { db } = services.database;
+
+  // ---- the list ---------------------------------------------------------------------------------
+
+  app.get('/households', async (request, reply) => {
+    const ctx = request.ctx!;
+    const raw = request.query as Body;
+    const page = {
+      title: 'Adopter households', labels: LABELS,
+      statusItems: items(STATUSES, 'Any status'), stageItems: items(STAGES, 'Any stage'),
+      canCreate: householdPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', ownerId: ctx.actor.orgId, homeCouncilId: null, status: 'in-assessment', ownerPartnerships: [] }),
+      canPool: ctx.actor.roles.includes('family-finder'),
+    };
+    try {
+      const result = await households.list(db, ctx, raw);
+      return render(request, reply, 'adopters/views/list.njk', {
+        ...page, ...result, values: result.query, pagination: pagination(result.query, result.total),
+        from: result.total ? result.query.offset + 1 : 0, to: Math.min(result.total, result.query.offset + result.items.length),
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(422);
+      return render(request, reply, 'adopters/views/list.njk', { ...page, total: 0, items: [], values: raw, errors: pageErrors(error, [], (f) => (['limit', 'offset'].includes(f) ? 'results' : f)) });
+    }
+  });
+
+  // ---- the pool -----------------------------------------------------------------------------------
+
+  app.get('/households/pool', async (request, reply) => {
+    const ctx = request.ctx!;
+    const raw = request.query as Body;
+    const page = { title: 'Adopter pool', labels: LABELS, needItems: items(NEEDS, 'Any need'), toleranceItems: items(TOLERANCES, 'At least low'), backLink: '/households' };
+    try {
+      const result = await households.pool(db, ctx, raw);
+      return render(request, reply, 'adopters/views/pool.njk', { ...page, ...result, values: { ...result.query, siblingGroup: result.query.siblingGroup ? ['yes'] : [] } });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(422);
+      return render(request, reply, 'adopters/views/pool.njk', { ...page, total: 0, items: [], canSearch: true, values: { ...raw, siblingGroup: raw.siblingGroup ? ['yes'] : [] }, errors: pageErrors(error, []) });
+    }
+  });
+
+  // ---- a new household --------------------------------------------------------------------------------
+
+  async function showNew(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError) {
+    const ctx = request.ctx!;
+    if (!householdPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', ownerId: ctx.actor.orgId, homeCouncilId: null, status: 'in-assessment', ownerPartnerships: [] })) throw new ForbiddenError('You cannot create households');
+    if (error) reply.code(422);
+    return render(request, reply, 'adopters/views/new.njk', {
+      title: 'New household', labels: LABELS, values, backLink: '/households',
+      relationshipItems: items(RELATIONSHIPS), fastTrackItems: [{ value: '', text: 'No: a new applicant (Stage 1 first)' }, ...items(FAST_TRACK)],
+      sexItems: codeItems(SEXES, 'Choose'), ethnicityItems: codeItems(ETHNICITIES, 'Choose'),
+      errors: error ? pageErrors(error, ['roiAcceptedOn', 'a1-dateOfBirth', 'a2-dateOfBirth'], renameField) : undefined,
+    });
+  }
+
+  app.get('/households/new', async (request, reply) => showNew(request, reply, {}));
+
+  app.post('/households/new', async (request, reply) => {
+    const body = request.body as Body;
+    const applicants = [applicantFrom(body, 1) ?? {}, applicantFrom(body, 2)].filter(Boolean);
+    const input = {
+      relationship: one(body, 'relationship'), homeCouncil: one(body, 'homeCouncil'), fastTrack: one(body, 'fastTrack'), roiAcceptedOn: dateFromParts(body, 'roiAcceptedOn'),
+      interestFfa: many(body, 'interest').includes('ffa'), interestConcurrent: many(body, 'interest').includes('concurrent'), applicants,
+    };
+    let id: string;
+    try {
+      id = await households.create(db, request.ctx!, input);
+    } catch (error) {
+      const invalid = asValidationError(error);
+      if (invalid) return showNew(request, reply, { ...body, interest: many(body, 'interest') }, invalid);
+      throw error;
+    }
+    request.session.flash = 'The household has been created.';
+    return reply.redirect(`/households/${id}`, 303);
+  });
+
+  // ---- the household page -------------------------------------------------------------------------------
+
+  app.get('/households/:id', async (request, reply) => {
+    const id = idFrom(request.params);
+    const v = await households.view(db, request.ctx!, id);
+    const names = v.applicants.map((a) => `${a.firstName} ${a.lastName}`).join(' and ');
+    const timeline = [...v.events].reverse().map((e) => ({
+      label: { text: EVENT_TYPES[e.type] },
+      text: [
+        e.outcome && OUTCOMES[e.outcome as keyof typeof OUTCOMES], e.parStatus && PAR_STATUSES[e.parStatus as keyof typeof PAR_STATUSES],
+        e.status && STATUSES[e.status as keyof typeof STATUSES], e.reason && LEAVING_REASONS[e.reason as keyof typeof LEAVING_REASONS],
+        e.staffName && `Social worker: ${e.staffName}`, e.notes,
+      ].filter(Boolean).join('. '),
+      // No `type`: the timeline then formats the date with the service's own `date` filter.
+      datetime: { timestamp: e.date },
+      ...(e.recordedByName ? { byline: { text: e.recordedByName } } : {}),
+    }));
+    return render(request, reply, 'adopters/views/household.njk', { title: names || v.household.reference, names, ...v, timeline, labels: LABELS, backLink: '/households' });
+  });
+
+  // ---- stage events -------------------------------------------------------------------------------------
+
+  async function showEvent(request: FastifyRequest, reply: FastifyReply, id: string, type: EventType | undefined, values: Record<string, unknown>, error?: ValidationError) {
+    const v = await households.view(db, request.ctx!, id);
+    const allowed = (t: EventType) => ({ 'record-stage': v.can.recordStage, 'record-decision': v.can.recordDecision, 'change-status': v.can.changeStatus } as Record<string, boolean>)[households.actionFor(t)];
+    const types = (Object.keys(EVENT_TYPES) as EventType[]).filter(allowed);
+    if (types.length === 0 || (type && !allowed(type))) throw new ForbiddenError('You cannot record this for the household');
+    if (error) reply.code(422);
+    const fields = type ? EVENT_FIELDS[type] : undefined;
+    return render(request, reply, 'adopters/views/event.njk', {
+      title: `${type ? EVENT_TYPES[type] : 'Record a stage event'} – ${v.household.reference}`, household: v.household, type, fields, labels: LABELS, values,
+      typeLinks: types.map((t) => ({ href: `/households/${id}/events/new?type=${t}`, text: EVENT_TYPES[t] })),
+      outcomeItems: fields?.outcomes?.map((o) => ({ value: o, text: OUTCOMES[o as keyof typeof OUTCOMES] })),
+      parItems: items(PAR_STATUSES), statusItems: items(STATUSES), reasonItems: items(LEAVING_REASONS, 'No reason (not leaving the process)'),
+      missing: type === 'stage-1-decision' ? v.missingForProceed : [], clocks: v.clocks,
+      errors: error ? pageErrors(error, ['date']) : undefined, backLink: type ? `/households/${id}/events/new` : `/households/${id}`,
+    });
+  }
+
+  const typeFrom = (q: unknown): EventType | undefined => {
+    const t = (q as Body).type;
+    return typeof t === 'string' && t in EVENT_TYPES ? (t as EventType) : undefined;
+  };
+
+  app.get('/households/:id/events/new', async (request, reply) => showEvent(request, reply, idFrom(request.params), typeFrom(request.query), {}));
+
+  app.post('/households/:id/events/new', async (request, reply) => {
+    const id = idFrom(request.params);
+    const body = request.body as Body;
+    const type = typeFrom(body);
+    const input = {
+      type, date: dateFromParts(body, 'date'), outcome: one(body, 'outcome'), parStatus: one(body, 'parStatus'), status: one(body, 'status'),
+      reason: one(body, 'reason'), staffId: one(body, 'staffId'), notes: one(body, 'notes'),
+    };
+    return saveOr(request, reply, `/households/${id}`, `${type ? EVENT_TYPES[type] : 'The event'}: recorded.`, () => households.recordEvent(db, request.ctx!, id, input),
+      (error) => showEvent(request, reply, id, type, body, error));
+  });
+
+  // ---- checks ------------------------------------------------------------------------------------------
+
+  async function showCheck(request: FastifyRequest, reply: FastifyReply, id: string, checkId: string | undefined, values: Record<string, unknown>, error?: ValidationError) {
+    const v = await households.view(db, request.ctx!, id);
+    if (!v.can.recordStage) throw new ForbiddenError('You cannot record checks for this household');
+    const check = checkId ? v.checks.find((c) => c.id === checkId) : undefined;
+    if (checkId && !check) throw new NotFoundError('Check');
+    if (error) reply.code(422);
+    return render(request, reply, 'adopters/views/check.njk', {
+      title: `${check ? 'Update a check' : 'Record a check'} – ${v.household.reference}`, household: v.household, check, labels: LABELS, values,
+      kindItems: items(CHECK_KINDS), statusItems: items(CHECK_STATUSES),
+      errors: error ? pageErrors(error, ['requestedOn', 'receivedOn', 'issuedOn', 'expiresOn']) : undefined, backLink: `/households/${id}#checks`,
+    });
+  }
+
+  const checkBody = (body: Body) => ({
+    status: one(body, 'status'), relative: one(body, 'relative') === 'yes', receivedOn: dateFromParts(body, 'receivedOn') ?? '', issuedOn: dateFromParts(body, 'issuedOn') ?? '',
+    expiresOn: dateFromParts(body, 'expiresOn') ?? '', notes: one(body, 'notes'),
+  });
+
+  app.get('/households/:id/checks/new', async (request, reply) => showCheck(request, reply, idFrom(request.params), undefined, { status: 'requested' }));
+
+  app.post('/households/:id/checks/new', async (request, reply) => {
+    const id = idFrom(request.params);
+    const body = request.body as Body;
+    const input = { ...checkBody(body), kind: one(body, 'kind'), subject: one(body, 'subject'), requestedOn: dateFromParts(body, 'requestedOn') };
+    return saveOr(request, reply, `/households/${id}#checks`, 'The check has been recorded.', () => households.addCheck(db, request.ctx!, id, input),
+      (error) => showCheck(request, reply, id, undefined, body, error));
+  });
+
+  app.get('/households/:id/checks/:checkId', async (request, reply) => {
+    const parsed = checkParams.safeParse(request.params);
+    if (!parsed.success) throw new NotFoundError();
+    const v = await households.checksFor(db, request.ctx!, parsed.data.id);
+    const c = v.checks.find((x) => x.id === parsed.data.checkId);
+    const values = c ? { status: c.status, relative: c.relative ? 'yes' : '', notes: c.notes ?? '', ...dateParts('receivedOn', c.receivedOn), ...dateParts('issuedOn', c.issuedOn), ...dateParts('expiresOn', c.expiresOn) } : {};
+    return showCheck(request, reply, parsed.data.id, parsed.data.checkId, values);
+  });
+
+  app.post('/households/:id/checks/:checkId', async (request, reply) => {
+    const parsed = checkParams.safeParse(request.params);
+    if (!parsed.success) throw new NotFoundError();
+    const { id, checkId } = parsed.data;
+    const body = request.body as Body;
+    return saveOr(request, reply, `/households/${id}#checks`, 'The check has been updated.', () => households.updateCheck(db, request.ctx!, id, checkId, checkBody(body)),
+      (error) => showCheck(request, reply, id, checkId, body, error));
+  });
+
+  // ---- members -------------------------------------------------------------------------------------------
+
+  async function showMember(request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, unknown>, error?: ValidationError) {
+    const v = await households.view(db, request.ctx!, id);
+    if (!v.can.update) throw new ForbiddenError('You cannot change this household');
+    if (error) reply.code(422);
+    return render(request, reply, 'adopters/views/member.njk', {
+      title: `Add a member of the household – ${v.household.reference}`, household: v.household, values, errors: error ? pageErrors(error, ['dateOfBirth']) : undefined, backLink: `/households/${id}#members`,
+    });
+  }
+
+  app.get('/households/:id/members/new', async (request, reply) => showMember(request, reply, idFrom(request.params), {}));
+
+  app.post('/households/:id/members/new', async (request, reply) => {
+    const id = idFrom(request.params);
+    const body = request.body as Body;
+    const input = { name: one(body, 'name'), relationship: one(body, 'relationship'), dateOfBirth: dateFromParts(body, 'dateOfBirth') };
+    return saveOr(request, reply, `/households/${id}#members`, 'The member of the household has been added.', () => households.addMember(db, request.ctx!, id, input),
+      (error) => showMember(request, reply, id, body, error));
+  });
+
+  // ---- approval terms --------------------------------------------------------------------------------------
+
+  async function showTerms(request: FastifyRequest, reply: FastifyReply, id: string, typed: Record<string, unknown> | undefined, error?: ValidationError) {
+    const v = await households.view(db, request.ctx!, id);
+    if (!v.can.recordStage) throw new ForbiddenError('You cannot set the approval terms of this household');
+    const t = v.terms;
+    const values = typed ?? (t ? {
+      minChildren: String(t.minChildren), maxChildren: String(t.maxChildren), minAge: String(t.minAge), maxAge: String(t.maxAge), childSex: t.childSex,
+      siblingGroup: t.siblingGroup ? 'yes' : 'no', ...Object.fromEntries(Object.entries(t.tolerances).map(([k, l]) => [`tolerance-${k}`, l])),
+      ethnicityConsiderations: t.ethnicityConsiderations, religionConsiderations: t.religionConsiderations, languageConsiderations: t.languageConsiderations, areasToAvoid: t.areasToAvoid,
+    } : { childSex: 'any', siblingGroup: 'no' });
+    if (error) reply.code(422);
+    return render(request, reply, 'adopters/views/terms.njk', {
+      title: `Approval terms – ${v.household.reference}`, household: v.household, values, labels: LABELS,
+      needs: Object.entries(NEEDS).map(([key, label]) => ({ key, label, items: items(TOLERANCES) })),
+      errors: error ? pageErrors(error, [], renameField) : undefined, backLink: `/households/${id}#terms`,
+    });
+  }
+
+  app.get('/households/:id/terms', async (request, reply) => showTerms(request, reply, idFrom(request.params), undefined));
+
+  app.post('/households/:id/terms', async (request, reply) => {
+    const id = idFrom(request.params);
+    const body = request.body as Body;
+    const input = {
+      minChildren: one(body, 'minChildren'), maxChildren: one(body, 'maxChildren'), minAge: one(body, 'minAge'), maxAge: one(body, 'maxAge'), childSex: one(body, 'childSex'),
+      siblingGroup: one(body, 'siblingGroup') === 'yes', tolerances: Object.fromEntries(Object.keys(NEEDS).map((k) => [k, one(body, `tolerance-${k}`)])),
+      ethnicityConsiderations: one(body, 'ethnicityConsiderations'), religionConsiderations: one(body, 'religionConsiderations'),
+      languageConsiderations: one(body, 'languageConsiderations'), areasToAvoid: one(body, 'areasToAvoid'),
+    };
+    return saveOr(request, reply, `/households/${id}#terms`, 'The approval terms have been saved.', () => households.setTerms(db, request.ctx!, id, input),
+      (error) => showTerms(request, reply, id, body, error));
+  });
+}

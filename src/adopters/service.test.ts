@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../core/db.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
+import { contextOf } from '../core/testing/context.ts';
+import { openTestDatabase } from '../core/testing/database.ts';
+import { seedDemo } from '../demo/seed.ts';
+import * as households from './service.ts';
+
+let handle: DatabaseHandle;
+const TODAY = '2026-11-23';
+const ctxFor = (email: string, today = TODAY) => contextOf(handle.db, email, today);
+const single = { relationship: 'single', fastTrack: 'previous-adopter', homeCouncil: 'E06000019', applicants: [{ firstName: 'Val', lastName: 'Servicetest', dateOfBirth: '1982-04-04', sex: 'F', ethnicity: 'WBRI' }] };
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TODAY });
+});
+afterAll(() => handle.close());
+
+describe('the demo households', () => {
+  it('has about the business case\'s approved households in each pair of councils, and every status', async () => {
+    const rows = await handle.db.selectFrom('household as h').innerJoin('organisation as o', 'o.id', 'h.home_council_id')
+      .select(['o.slug', 'h.status', 'h.approved_on']).execute();
+    const approvedIn = (slugs: string[]) => rows.filter((r) => slugs.includes(r.slug) && r.approved_on && ['approved', 'linked', 'matched', 'placed'].includes(r.status)).length;
+    expect(approvedIn(['herefordshire', 'worcestershire'])).toBeGreaterThanOrEqual(30);
+    expect(approvedIn(['shropshire', 'telford-and-wrekin'])).toBeGreaterThanOrEqual(32);
+    expect(approvedIn(['thurrock', 'southend-on-sea'])).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['in-assessment', 'approved', 'linked', 'matched', 'placed', 'on-hold', 'withdrawn']));
+  });
+
+  it('gives a West Mercia social worker overdue stages, expiring checks, reviews and representation windows to do', async () => {
+    const work = await households.dueWork(handle.db, await ctxFor('social-worker@west-mercia.example'));
+    const kinds = new Set(work.map((w) => w.kind));
+    for (const k of ['stage-1-overdue', 'stage-2-overdue', 'check-expiring', 'approval-review', 'representation-window']) expect(kinds).toContain(k);
+    expect(work[0]!.overdue).toBe(true);
+    expect(await households.dueWork(handle.db, await ctxFor('analyst@west-mercia.example'))).toEqual([]);
+  });
+});
+
+describe('households through the service', () => {
+  it('creates a fast-track household owned by the creator\'s organisation, and audits the create and the view', async () => {
+    const ctx = await ctxFor('social-worker@west-mercia.example');
+    const id = await households.create(handle.db, ctx, single);
+    const v = await households.view(handle.db, ctx, id);
+    expect(v.household).toMatchObject({ ownerName: 'West Mercia Adoption Partnership', homeCouncilCode: 'E06000019', fastTrack: 'previous-adopter', relationship: 'single' });
+    expect(v.ad1).toBe('L0');
+    const audit = await handle.db.selectFrom('audit_event').select('action').where('record_type', '=', 'household').where('record_id', '=', id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'view']);
+  });
+
+  it('refuses bad input naming the field, and changes nothing', async () => {
+    const ctx = await ctxFor('social-worker@west-mercia.example');
+    await expect(households.create(handle.db, ctx, { ...single, relationship: 'married' })).rejects.toMatchObject({ errors: [{ field: 'relationship' }] });
+    await expect(households.create(handle.db, ctx, { ...single, homeCouncil: 'E99999999' })).rejects.toBeInstanceOf(ValidationError);
+    const count = await handle.db.selectFrom('applicant').select((eb) => eb.fn.countAll<number>().as('n')).where('last_name', '=', 'Servicetest').executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+
+  it('lets staff delivering assessment for the home council work on it, hides it from others, and keeps decisions to the decision maker', async () => {
+    const owner = await ctxFor('social-worker@west-mercia.example');
+    const id = await households.create(handle.db, owner, { ...single, applicants: [{ ...single.applicants[0], lastName: 'Accesstest' }] });
+    await expect(households.view(handle.db, await ctxFor('social-worker@thurrock.example'), id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(households.recordEvent(handle.db, await ctxFor('panel-adviser@west-mercia.example'), id, { type: 'stage-2-notice', date: '2026-10-01' })).rejects.toBeInstanceOf(ForbiddenError);
+    await households.recordEvent(handle.db, owner, id, { type: 'stage-2-notice', date: '2026-10-01' });
+    await expect(households.recordEvent(handle.db, owner, id, { type: 'adm-decision', date: '2026-11-01', outcome: 'not-suitable' })).rejects.toBeInstanceOf(ForbiddenError);
+    await households.recordEvent(handle.db, await ctxFor('decision-maker@west-mercia.example'), id, { type: 'adm-decision', date: '2026-11-02', outcome: 'not-suitable' });
+    const v = await households.view(handle.db, owner, id);
+    expect(v.clocks.representation).toMatchObject({ endsOn: '2026-12-30', open: true });
+  });
+
+  it('lists by stage and status for the owner, and pools approved households for a member council\'s family finder only', async () => {
+    const ctx = await ctxFor('team-manager@west-mercia.example');
+    const stage2 = await households.list(handle.db, ctx, { stage: 'stage-2', limit: 200 });
+    expect(stage2.items.length).toBeGreaterThan(0);
+    expect(stage2.items.every((h) => h.stage === 'stage-2')).toBe(true);
+    const pool = await households.pool(handle.db, await ctxFor('family-finder@shropshire.example'), { siblingGroup: 'yes' });
+    expect(pool.total).toBeGreaterThan(0);
+    expect(pool.items.every((h) => h.terms.siblingGroup)).toBe(true);
+    const thurrockPool = await households.pool(handle.db, await ctxFor('family-finder@thurrock.example'), {});
+    expect(thurrockPool.items.some((h) => h.ownerName === 'West Mercia Adoption Partnership')).toBe(false);
+    expect((await households.pool(handle.db, await ctxFor('social-worker@shropshire.example'), {})).total).toBe(0);
+  });
+});

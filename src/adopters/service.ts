@@ -1,0 +1,263 @@
+// Use cases for adopter households: list, pool, view, create, update, record checks, members,
+// stage events and approval terms, and the work due. Each change: load → policy → rule →
+// write → audit, in one transaction.
+import { randomBytes } from 'node:crypto';
+import { auditActor, type RequestContext } from '../core/access.ts';
+import { recordAudit } from '../core/audit.ts';
+import { workingDaysBetween } from '../core/calendar.ts';
+import { addDays } from '../core/dates.ts';
+import type { Db } from '../core/db.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
+import { registerRecordType } from '../core/records.ts';
+import { parseInput } from '../core/validation.ts';
+import type { WorkItem } from '../core/work.ts';
+import * as staffStore from '../staff/store.ts';
+import {
+  checkInput, createHouseholdInput, householdListQuery, memberInput, poolQuery, stageEventInput, termsInput, updateCheckInput, updateHouseholdInput,
+} from './input.ts';
+import {
+  ad1Code, applyEvent, checkProblems, clocksOf, DUE_SOON_DAYS, dueItems, expiryOf, isAdult, missingForProceed, relationshipProblems, stageOf,
+  type Check, type EventType, type Relationship, type Terms,
+} from './model.ts';
+import { householdListScope, householdPolicy, poolScope, type HouseholdAction, type HouseholdRecord } from './policy.ts';
+import * as store from './store.ts';
+
+registerRecordType('household', (db, id) => store.ownerOf(db, id));
+
+/** The household, if the person may do this to it; a refusal to view looks exactly like absence. */
+async function loadHousehold(db: Db, ctx: RequestContext, id: string, action: HouseholdAction = 'view'): Promise<store.HouseholdRow> {
+  const h = await store.findHousehold(db, id, ctx.facts.today);
+  if (!h || !householdPolicy.can(ctx.actor, ctx.facts, 'view', asRecord(h))) throw new NotFoundError('Household');
+  if (action !== 'view' && !householdPolicy.can(ctx.actor, ctx.facts, action, asRecord(h))) throw new ForbiddenError();
+  return h;
+}
+
+const asRecord = (h: store.HouseholdRow): HouseholdRecord => ({ id: h.id, ownerId: h.ownerId, homeCouncilId: h.homeCouncilId, status: h.status, ownerPartnerships: h.ownerPartnerships });
+
+export function permissionsFor(ctx: RequestContext, h: store.HouseholdRow) {
+  const can = (a: HouseholdAction) => householdPolicy.can(ctx.actor, ctx.facts, a, asRecord(h));
+  return { update: can('update'), recordStage: can('record-stage'), recordDecision: can('record-decision'), changeStatus: can('change-status') };
+}
+
+/** Which event types the person may record: decisions by the decision maker, status by casework staff, stages by social workers and team managers. */
+export function actionFor(type: EventType): HouseholdAction {
+  if (type === 'adm-decision') return 'record-decision';
+  if (type === 'status-change') return 'change-status';
+  return 'record-stage';
+}
+
+const audit = (db: Db, ctx: RequestContext, h: { id: string; ownerId: string }, action: 'view' | 'create' | 'update', detail?: Record<string, unknown>, recordType = 'household', recordId = h.id) =>
+  recordAudit(db, { actor: auditActor(ctx.actor), action, recordType, recordId, ownerId: h.ownerId, detail: recordType === 'household' ? detail : { household: h.id, ...detail } });
+
+// ---- reading ----------------------------------------------------------------------------------
+
+export async function list(db: Db, ctx: RequestContext, raw: unknown) {
+  const query = parseInput(householdListQuery, raw);
+  const scope = householdListScope(ctx.actor, ctx.facts);
+  const result = scope ? await store.listHouseholds(db, scope, query) : { total: 0, items: [] };
+  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId, detail: { query, total: result.total, shown: result.items.map((h) => h.id) } });
+  return { query, ...result };
+}
+
+export async function pool(db: Db, ctx: RequestContext, raw: unknown) {
+  const query = parseInput(poolQuery, raw);
+  const partnerships = poolScope(ctx.actor, ctx.facts);
+  const result = await store.poolHouseholds(db, partnerships, query, ctx.facts.today);
+  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId, detail: { pool: true, query, total: result.total, shown: result.items.map((h) => h.id) } });
+  return { query, ...result, canSearch: partnerships.length > 0 };
+}
+
+export async function view(db: Db, ctx: RequestContext, id: string) {
+  const h = await loadHousehold(db, ctx, id);
+  const [applicants, members, checks, events, terms] = await Promise.all([
+    store.applicantsOf(db, id), store.membersOf(db, id), store.checksOf(db, id), store.eventsOf(db, id), store.termsOf(db, id),
+  ]);
+  const today = ctx.facts.today;
+  await audit(db, ctx, h, 'view');
+  const people = peopleOf(applicants, members);
+  return {
+    household: h, applicants, can: permissionsFor(ctx, h), events, terms,
+    members: members.map((m) => ({ ...m, adult: isAdult(m.dateOfBirth, today) })),
+    checks: checks.map((c) => ({ ...c, expiry: expiryOf(c, today) })),
+    ad1: ad1Code(h.relationship as Relationship, applicants.map((a) => a.sex)),
+    stage: stageOf(h),
+    clocks: clocksOf(h, today, workingDaysBetween),
+    missingForProceed: h.stage1StartedOn && !h.stage1DecidedOn ? missingForProceed(h, people.applicants, people.members, checks, today) : [],
+  };
+}
+
+function peopleOf(applicants: { firstName: string; lastName: string; dateOfBirth: string | null }[], members: { name: string; dateOfBirth: string }[]) {
+  return {
+    applicants: applicants.map((a) => ({ name: `${a.firstName} ${a.lastName}`, dateOfBirth: a.dateOfBirth })),
+    members: members.map((m) => ({ name: m.name, dateOfBirth: m.dateOfBirth })),
+  };
+}
+
+// ---- creating and updating ----------------------------------------------------------------------
+
+async function newReference(db: Db): Promise<string> {
+  for (;;) {
+    const ref = `AH${randomBytes(4).toString('hex').toUpperCase()}`;
+    if (!(await store.referenceTaken(db, ref))) return ref;
+  }
+}
+
+async function councilId(db: Db, code: string | undefined | null, field = 'homeCouncil'): Promise<string | null> {
+  if (!code) return null;
+  const la = await store.councilByCode(db, code);
+  if (!la || la.kind !== 'local-authority') throw ValidationError.of(field, `No council has the code ${code}`);
+  return la.id;
+}
+
+export async function create(db: Db, ctx: RequestContext, raw: unknown): Promise<string> {
+  const input = parseInput(createHouseholdInput, raw);
+  return db.transaction().execute(async (tx) => {
+    if (!householdPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', ownerId: ctx.actor.orgId, homeCouncilId: null, status: 'in-assessment', ownerPartnerships: [] })) {
+      throw new ForbiddenError('You cannot create households');
+    }
+    const problems: FieldError[] = relationshipProblems(input.relationship, input.applicants.length);
+    if (input.roiAcceptedOn && input.roiAcceptedOn > ctx.facts.today) problems.push({ field: 'roiAcceptedOn', message: 'The date the registration of interest was accepted cannot be in the future' });
+    if (problems.length) throw new ValidationError(problems);
+    const homeCouncilId = await councilId(tx, input.homeCouncil);
+    if (input.reference && (await store.referenceTaken(tx, input.reference))) throw new ConflictError(`A household already has the reference ${input.reference}`, 'reference');
+    const reference = input.reference ?? (await newReference(tx));
+    const id = await store.insertHousehold(tx, {
+      ownerId: ctx.actor.orgId, homeCouncilId, reference, roiAcceptedOn: input.roiAcceptedOn ?? null, applicants: input.applicants,
+      relationship: input.relationship, fastTrack: input.fastTrack ?? null, interestFfa: input.interestFfa, interestConcurrent: input.interestConcurrent,
+    });
+    for (const m of input.members) await store.insertMember(tx, id, m);
+    await audit(tx, ctx, { id, ownerId: ctx.actor.orgId }, 'create', {
+      after: { reference, relationship: input.relationship, homeCouncil: input.homeCouncil ?? null, fastTrack: input.fastTrack ?? null, roiAcceptedOn: input.roiAcceptedOn ?? null, applicants: input.applicants.length, members: input.members.length },
+    });
+    return id;
+  });
+}
+
+export async function update(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<void> {
+  const input = parseInput(updateHouseholdInput, raw);
+  await db.transaction().execute(async (tx) => {
+    const h = await loadHousehold(tx, ctx, id, 'update');
+    const applicants = input.applicants ?? (await store.applicantsOf(tx, id));
+    const relationship = input.relationship ?? (h.relationship as Relationship);
+    const problems = input.relationship || input.applicants ? relationshipProblems(relationship, applicants.length) : [];
+    if (input.assessingWorkerId) {
+      const workers = await staffStore.activeStaffWithRole(tx, [h.ownerId], 'social-worker');
+      if (!workers.some((w) => w.id === input.assessingWorkerId)) problems.push({ field: 'assessingWorkerId', message: 'Select a social worker of the household\'s agency with an active account' });
+    }
+    if (problems.length) throw new ValidationError(problems);
+    const homeCouncilId = input.homeCouncil === undefined ? undefined : await councilId(tx, input.homeCouncil);
+    await store.updateHousehold(tx, id, { relationship: input.relationship, homeCouncilId, interestFfa: input.interestFfa, interestConcurrent: input.interestConcurrent, assessingWorkerId: input.assessingWorkerId });
+    if (input.applicants) await store.replaceApplicants(tx, id, input.applicants);
+    const { applicants: newApplicants, ...rest } = input;
+    const before = { relationship: h.relationship, homeCouncil: h.homeCouncilCode, interestFfa: h.interestFfa, interestConcurrent: h.interestConcurrent, assessingWorkerId: h.assessingWorkerId };
+    await audit(tx, ctx, h, 'update', { before, after: { ...rest, ...(newApplicants ? { applicants: newApplicants.length } : {}) } });
+  });
+}
+
+export async function addMember(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
+  const input = parseInput(memberInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const h = await loadHousehold(tx, ctx, id, 'update');
+    if (input.dateOfBirth > ctx.facts.today) throw ValidationError.of('dateOfBirth', 'Date of birth cannot be in the future');
+    const memberId = await store.insertMember(tx, id, input);
+    await audit(tx, ctx, h, 'create', { after: { relationship: input.relationship, adult: isAdult(input.dateOfBirth, ctx.facts.today) } }, 'household-member', memberId);
+    return memberId;
+  });
+}
+
+// ---- checks -------------------------------------------------------------------------------------
+
+export async function addCheck(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
+  const input = parseInput(checkInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const h = await loadHousehold(tx, ctx, id, 'record-stage');
+    const check: Omit<Check, 'id'> = {
+      kind: input.kind, subject: input.subject, relative: input.kind === 'reference' && input.relative, status: input.status, requestedOn: input.requestedOn,
+      receivedOn: input.receivedOn ?? null, issuedOn: input.issuedOn ?? null, expiresOn: input.expiresOn ?? null, notes: input.notes ?? null,
+    };
+    const problems = checkProblems(check, ctx.facts.today);
+    if (problems.length) throw new ValidationError(problems);
+    const checkId = await store.insertCheck(tx, id, check);
+    await audit(tx, ctx, h, 'create', { after: { ...check, notes: undefined } }, 'household-check', checkId);
+    return checkId;
+  });
+}
+
+export async function updateCheck(db: Db, ctx: RequestContext, id: string, checkId: string, raw: unknown): Promise<void> {
+  const input = parseInput(updateCheckInput, raw);
+  await db.transaction().execute(async (tx) => {
+    const h = await loadHousehold(tx, ctx, id, 'record-stage');
+    const before = await store.findCheck(tx, id, checkId);
+    if (!before) throw new NotFoundError('Check');
+    const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const after: Check = { ...before, ...defined };
+    const problems = checkProblems(after, ctx.facts.today);
+    if (problems.length) throw new ValidationError(problems);
+    await store.updateCheck(tx, checkId, after);
+    await audit(tx, ctx, h, 'update', { before: { status: before.status, receivedOn: before.receivedOn, issuedOn: before.issuedOn, expiresOn: before.expiresOn }, after: defined }, 'household-check', checkId);
+  });
+}
+
+export async function checksFor(db: Db, ctx: RequestContext, id: string) {
+  const h = await loadHousehold(db, ctx, id);
+  return { household: h, checks: await store.checksOf(db, id) };
+}
+
+// ---- stage events -------------------------------------------------------------------------------
+
+export async function recordEvent(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
+  const input = parseInput(stageEventInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const h = await loadHousehold(tx, ctx, id, 'view');
+    if (!householdPolicy.can(ctx.actor, ctx.facts, actionFor(input.type), asRecord(h))) {
+      throw new ForbiddenError(input.type === 'adm-decision' ? 'Only the agency decision maker records the decision' : 'You cannot record this for the household');
+    }
+    if (input.staffId) {
+      const workers = await staffStore.activeStaffWithRole(tx, [h.ownerId], 'social-worker');
+      if (!workers.some((w) => w.id === input.staffId)) throw ValidationError.of('staffId', 'Select a social worker of the household\'s agency with an active account');
+    }
+    let missing: string[] = [];
+    if (input.type === 'stage-1-decision' && input.outcome === 'proceed') {
+      const [applicants, members, checks] = await Promise.all([store.applicantsOf(tx, id), store.membersOf(tx, id), store.checksOf(tx, id)]);
+      const people = peopleOf(applicants, members);
+      missing = missingForProceed(h, people.applicants, people.members, checks, input.date);
+    }
+    const { problems, next } = applyEvent(h, input, { today: ctx.facts.today, missingForProceed: missing });
+    if (problems.length) throw new ValidationError(problems);
+    const eventId = await store.insertEvent(tx, id, { ...input, recordedBy: ctx.actor.staffId });
+    await store.setState(tx, id, next);
+    const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => (h as unknown as Record<string, unknown>)[k] !== v));
+    const before = Object.fromEntries(Object.keys(changed).map((k) => [k, (h as unknown as Record<string, unknown>)[k] ?? null]));
+    await audit(tx, ctx, h, 'update', { event: { id: eventId, type: input.type, date: input.date, outcome: input.outcome, parStatus: input.parStatus, status: input.status, reason: input.reason }, before, after: changed });
+    return eventId;
+  });
+}
+
+// ---- approval terms -------------------------------------------------------------------------------
+
+export async function setTerms(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<void> {
+  const input = parseInput(termsInput, raw);
+  await db.transaction().execute(async (tx) => {
+    const h = await loadHousehold(tx, ctx, id, 'record-stage');
+    if (!h.stage2StartedOn) throw ValidationError.of('minChildren', 'Approval terms are set in Stage 2: record the notice to proceed first');
+    const before = await store.termsOf(tx, id);
+    const terms: Terms = {
+      ...input, ethnicityConsiderations: input.ethnicityConsiderations ?? null, religionConsiderations: input.religionConsiderations ?? null,
+      languageConsiderations: input.languageConsiderations ?? null, areasToAvoid: input.areasToAvoid ?? null,
+    };
+    await store.saveTerms(tx, id, terms);
+    await audit(tx, ctx, h, 'update', { before: { terms: before }, after: { terms } });
+  });
+}
+
+// ---- work due --------------------------------------------------------------------------------------
+
+/** Work due from the person on the households they may work on: overdue stages, expiring checks, reviews, representation windows. */
+export async function dueWork(db: Db, ctx: RequestContext): Promise<WorkItem[]> {
+  const scope = householdListScope(ctx.actor, ctx.facts);
+  if (!scope || !['social-worker', 'team-manager', 'decision-maker', 'recruitment-officer'].some((r) => ctx.actor.roles.includes(r as never))) return [];
+  const today = ctx.facts.today;
+  const rows = await store.workFacts(db, scope, today, addDays(today, DUE_SOON_DAYS));
+  return rows.flatMap((h) => dueItems(h, today).map((item) => ({ ...item, href: `/households/${h.id}` })))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
+}
