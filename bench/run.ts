@@ -9,34 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/core/db.ts';
 import { migrate } from '../src/core/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
+import { measure, type BenchOptions, type Measurement } from './measure.ts';
+import { enquiryLoad } from './recruitment.ts';
 
 const BENCH_PASSWORD = 'bench-kettle-meadow-lantern';
 const binary = fileURLToPath(new URL('../bin/mercia.mjs', import.meta.url));
-
-export interface BenchOptions {
-  duration: number;
-  connections: number;
-  /** Demo scales to measure at (default BENCH_SCALES, else 1 and 10). */
-  scales?: number[];
-}
-
-interface Measurement {
-  name: string;
-  engine: string;
-  scale: number;
-  connections: number;
-  durationSeconds: number;
-  requests: number;
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-}
 
 interface Seeding {
   engine: string;
@@ -65,12 +46,15 @@ export async function runBenchmarks(options: BenchOptions) {
       try {
         const at = { engine, scale };
         const socialWorker = await signIn(server.base, 'social-worker@herefordshire.example');
-        results.push(await measure('signed-in home page', at, `${server.base}/`, { cookie: socialWorker }, options));
+        results.push(await measure('signed-in home page', at, { url: `${server.base}/`, headers: { cookie: socialWorker } }, options));
         // The partnership's family finder sees all four West Mercia councils' children (Option 3).
         const finder = await signIn(server.base, 'family-finder@west-mercia.example');
-        results.push(await measure('children list', at, `${server.base}/children?limit=50`, { cookie: finder }, options));
+        results.push(await measure('children list', at, { url: `${server.base}/children?limit=50`, headers: { cookie: finder } }, options));
         const id = await childOnJourney(server.base, finder);
-        results.push(await measure('child page', at, `${server.base}/children/${id}`, { cookie: finder }, options));
+        results.push(await measure('child page', at, { url: `${server.base}/children/${id}`, headers: { cookie: finder } }, options));
+        const adopterWorker = await signIn(server.base, 'social-worker@west-mercia.example');
+        results.push(await measure('households list', at, { url: `${server.base}/households?limit=50`, headers: { cookie: adopterWorker } }, options));
+        results.push(await measure('public enquiry submissions', at, enquiryLoad(server.base), options));
       } finally {
         await server.stop();
       }
@@ -116,7 +100,7 @@ async function startServer(adminUrl: string | undefined, scale: number): Promise
     await handle.close();
   }
   const child: ChildProcess = spawn(process.execPath, [binary, 'serve'], {
-    env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: String(port), MERCIA_DATA_DIR: dataDir, MERCIA_DEMO_PASSWORD: BENCH_PASSWORD, LOG_LEVEL: 'warn' },
+    env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: String(port), MERCIA_DATA_DIR: dataDir, MERCIA_DEMO_PASSWORD: BENCH_PASSWORD, LOG_LEVEL: 'warn', ENQUIRY_RATE_LIMIT: '100000000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -167,25 +151,4 @@ async function signIn(base: string, email: string): Promise<string> {
   return cookiesOf(response);
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
-async function measure(name: string, at: { engine: string; scale: number }, url: string, headers: Record<string, string>, options: BenchOptions): Promise<Measurement> {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, headers, connections: options.connections, duration: options.duration }, (err, res) => (err ? reject(err) : resolve(res)));
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  });
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return {
-    name, engine: at.engine, scale: at.scale, connections: options.connections, durationSeconds: options.duration,
-    requests: result.requests.total,
-    requestsPerSecond: round(result.requests.average),
-    latencyMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), max: round(times[times.length - 1] ?? 0) },
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
-}
