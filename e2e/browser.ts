@@ -33,3 +33,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** A page in a fresh browser context that collects Content Security Policy errors. */
+export async function watchedPage(run: BrowserRun): Promise<{ page: Page; cspErrors: string[] }> {
+  const page = await (await run.browser.newContext()).newPage();
+  const cspErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+  return { page, cspErrors };
+}

@@ -1,18 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/core/testing/app.ts';
-import { accessibilityViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+import { accessibilityViolations, startBrowserRun, watchedPage, type BrowserRun } from './browser.ts';
 
 let run: BrowserRun;
 let page: Page;
-const cspErrors: string[] = [];
+let cspErrors: string[];
 
 beforeAll(async () => {
   run = await startBrowserRun();
-  page = await (await run.browser.newContext()).newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
-  });
+  ({ page, cspErrors } = await watchedPage(run));
 });
 afterAll(() => run?.close());
 
