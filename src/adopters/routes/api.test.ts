@@ -193,3 +193,35 @@ describe('work and access', () => {
     expect(page.body).toContain('AD1 L0');
   });
 });
+
+describe('changing a household and its checks', () => {
+  it('changes only what is sent, audits it, and refuses a bad home council naming the field', async () => {
+    const id = await fromRoi('PATCH01');
+    const headers = await as('social-worker@west-mercia.example');
+    const changed = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${id}`, headers, payload: { interestFfa: true } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ interestFfa: true, applicants: [expect.objectContaining({ firstName: 'Robin' }), expect.objectContaining({ firstName: 'Sam' })] });
+    const bad = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${id}`, headers, payload: { homeCouncil: 'NOWHERE' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('homeCouncil');
+    const audit = await t.database.db.selectFrom('audit_event').select('action').where('record_type', '=', 'household').where('record_id', '=', id).execute();
+    expect(audit.map((a) => a.action)).toContain('update');
+    const outsider = await as('social-worker@thurrock.example');
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${id}`, headers: outsider, payload: { interestFfa: false } })).statusCode).toBe(404);
+  });
+
+  it('updates a check, and refuses an expiry before its issue date without changing it', async () => {
+    const id = await fromRoi('CHECK01');
+    const headers = await as('social-worker@west-mercia.example');
+    const created = await t.app.inject({ method: 'POST', url: `/api/v1/households/${id}/checks`, headers, payload: { kind: 'dbs', subject: `Robin FlowCHECK01`, status: 'requested', requestedOn: '2026-10-01' } });
+    expect(created.statusCode).toBe(201);
+    const checkId = created.json().id;
+    const ok = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${id}/checks/${checkId}`, headers, payload: { status: 'satisfactory', receivedOn: '2026-10-20', issuedOn: '2026-10-18', expiresOn: '2029-10-18' } });
+    expect(ok.statusCode).toBe(204);
+    const bad = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${id}/checks/${checkId}`, headers, payload: { expiresOn: '2026-10-01' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('expiresOn');
+    const household = (await t.app.inject({ method: 'GET', url: `/api/v1/households/${id}`, headers })).json();
+    expect(household.checks.find((c: { id: string }) => c.id === checkId)).toMatchObject({ status: 'satisfactory', expiresOn: '2029-10-18' });
+  });
+});
