@@ -16,7 +16,8 @@ async function as(email: string) {
   }
   return { authorization: `Bearer ${tokens.get(email)}` };
 }
-const household = (slug: string) => insertHousehold(t.database.db, { ownerId: orgs.get(slug)!, homeCouncilId: null, reference: `API${++n}`, applicants: [{ firstName: 'Rae', lastName: `Apitrain${n}` }] });
+// Households live in a council of their owner's partnership (Herefordshire when the owner is the partnership itself).
+const household = (slug: string) => insertHousehold(t.database.db, { ownerId: orgs.get(slug)!, homeCouncilId: orgs.get(slug === 'west-mercia' ? 'herefordshire' : slug)!, reference: `API${++n}`, applicants: [{ firstName: 'Rae', lastName: `Apitrain${n}` }] });
 
 async function newSession(capacity: number, date = '2026-12-10', kind = 'post-approval') {
   const headers = await as('training-coordinator@west-mercia.example');
@@ -48,7 +49,7 @@ describe('training API', () => {
 
   it('puts the next booking on a full session on the waiting list, and cancelling promotes the first waiting', async () => {
     const { sessionId } = await newSession(2);
-    const headers = await as('recruitment-officer@herefordshire.example');
+    const headers = await as('recruitment-officer@west-mercia.example');
     const [a, b, c, d] = [await household('shropshire'), await household('herefordshire'), await household('west-mercia'), await household('telford-and-wrekin')];
     const first = await t.app.inject({ method: 'POST', url: bookingUrl(sessionId), headers, payload: { householdId: a } });
     expect(first.statusCode).toBe(201);

@@ -16,7 +16,8 @@ const TODAY = '2026-11-23';
 const ctxFor = (email: string, today = TODAY) => contextOf(handle.db, email, today);
 const orgId = async (slug: string) => (await handle.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 let n = 0;
-const household = (ownerId: string) => insertHousehold(handle.db, { ownerId, homeCouncilId: null, reference: `SVC${++n}`, applicants: [{ firstName: 'Sam', lastName: `Trainee${n}` }] });
+// Households live in a West Mercia council, whose recruitment and assessment the partnership delivers today.
+const household = (ownerId: string, homeCouncilId: string = shropshire) => insertHousehold(handle.db, { ownerId, homeCouncilId, reference: `SVC${++n}`, applicants: [{ firstName: 'Sam', lastName: `Trainee${n}` }] });
 
 async function newSession(capacity: number, date = '2026-12-10', kind: 'preparation' | 'post-approval' = 'post-approval') {
   const ctx = await ctxFor('training-coordinator@west-mercia.example');
@@ -71,8 +72,9 @@ describe('courses and sessions', () => {
 describe('bookings', () => {
   it('books a Shropshire household on a session in Worcestershire, waits-lists over capacity, and promotes on cancelling', async () => {
     const { sessionId } = await newSession(1);
-    const ctx = await ctxFor('social-worker@shropshire.example');
-    const [a, b, c] = [await household(shropshire), await household(worcestershire), await household(westMercia)];
+    // Training is pooled: the partnership's coordinator books households of every member council.
+    const ctx = await ctxFor('training-coordinator@west-mercia.example');
+    const [a, b, c] = [await household(shropshire), await household(worcestershire, worcestershire), await household(westMercia)];
     expect(await training.book(handle.db, ctx, sessionId, { householdId: a })).toMatchObject({ status: 'booked' });
     expect(await training.book(handle.db, ctx, sessionId, { householdId: b })).toMatchObject({ status: 'waiting', position: 1 });
     expect(await training.book(handle.db, ctx, sessionId, { householdId: c })).toMatchObject({ status: 'waiting', position: 2 });
@@ -123,5 +125,21 @@ describe('attendance and completion', () => {
     expect(done.completed).toEqual([{ householdId: h, on: '2026-12-08' }]);
     const row = await handle.db.selectFrom('household').select('preparation_completed_on').where('id', '=', h).executeTakeFirstOrThrow();
     expect(row.preparation_completed_on).toBe('2026-12-08');
+  });
+});
+
+describe('bookings and the household policy', () => {
+  it('shows a household\'s names only to those who may see the household, and books only those', async () => {
+    const { sessionId } = await newSession(5);
+    const shropshireHousehold = await household(shropshire);
+    await training.book(handle.db, await ctxFor('training-coordinator@west-mercia.example'), sessionId, { householdId: shropshireHousehold });
+    const herefordshire = await ctxFor('social-worker@herefordshire.example');
+    const seen = await training.viewSession(handle.db, herefordshire, sessionId);
+    const row = seen.booked!.find((b) => b.householdId === shropshireHousehold)!;
+    expect(row.names).toBe('');
+    const partnership = await training.viewSession(handle.db, await ctxFor('training-coordinator@west-mercia.example'), sessionId);
+    expect(partnership.booked!.find((b) => b.householdId === shropshireHousehold)!.names).toMatch(/^Sam Trainee\d+$/);
+    const refused = await training.book(handle.db, herefordshire, sessionId, { householdId: await household(shropshire) }).catch((e: unknown) => e);
+    expect((refused as ValidationError).errors[0]!.field).toBe('householdId');
   });
 });

@@ -12,6 +12,7 @@ import { setPreparationCompleted } from '../adopters/store.ts';
 import { attendanceInput, bookingInput, courseInput, sessionInput, sessionListQuery } from './input.ts';
 import { attendanceProblem, occupancy, placeFor, preparationCompletedOn, promotions, waitingPositions, type CourseKind } from './model.ts';
 import { trainingPolicy, type TrainingAction, type TrainingCourseRecord } from './policy.ts';
+import { householdPolicy } from '../adopters/policy.ts';
 import * as store from './store.ts';
 
 registerRecordType('training-course', async (db, id) => (await store.findCourse(db, id))?.organiserId);
@@ -109,7 +110,8 @@ export async function viewSession(db: Db, ctx: RequestContext, id: string, optio
     if (can.viewBookings && options.bookings !== false) {
       const live = await store.bookingsOn(tx, id);
       const positions = waitingPositions(live);
-      bookings = live.map((b) => ({ ...b, position: positions.get(b.id) ?? null }));
+      // Names only for households the person may see under the household policy; others show their reference alone.
+      bookings = live.map((b) => ({ ...b, names: maySeeHousehold(ctx, b.householdId, b.householdOwnerId, b.householdHomeCouncilId) ? b.names : '', position: positions.get(b.id) ?? null }));
       await recordAudit(tx, {
         actor: auditActor(ctx.actor), action: 'view', recordType: 'training-session', recordId: id, ownerId: session.organiserId,
         detail: { households: bookings.map((b) => b.householdId) },
@@ -183,6 +185,10 @@ export interface BookingResult {
  * waiting list. The household is "in the partnership" if its owner is the partnership, or a
  * member council or affiliated agency of it today.
  */
+function maySeeHousehold(ctx: RequestContext, id: string, ownerId: string, homeCouncilId: string | null): boolean {
+  return householdPolicy.can(ctx.actor, ctx.facts, 'view', { id, ownerId, homeCouncilId, status: '', ownerPartnerships: [] });
+}
+
 export async function book(db: Db, ctx: RequestContext, sessionId: string, raw: unknown): Promise<BookingResult> {
   const input = parseInput(bookingInput, raw);
   const field = input.householdId ? 'householdId' : 'reference';
@@ -192,8 +198,9 @@ export async function book(db: Db, ctx: RequestContext, sessionId: string, raw: 
     const household = input.householdId ? await store.findHousehold(tx, input.householdId) : await store.findHouseholdByReference(tx, input.reference!);
     const community = await store.organisationsIn(tx, record.partnershipIds, ctx.facts.today);
     community.add(record.organiserId);
-    // A household the person may not book for is refused exactly like one that does not exist.
-    if (!household || !community.has(household.ownerId)) {
+    // A household the person may not book for (outside the partnership, or one the household
+    // policy hides from them) is refused exactly like one that does not exist.
+    if (!household || !community.has(household.ownerId) || !maySeeHousehold(ctx, household.id, household.ownerId, household.homeCouncilId)) {
       throw ValidationError.of(field, input.householdId ? 'Select a household in the partnership' : `No household in the partnership has the reference ${input.reference}`);
     }
     const live = await store.bookingsOn(tx, sessionId);
