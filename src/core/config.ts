@@ -13,6 +13,7 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -29,6 +30,11 @@ export interface Config {
   signInMaxFailures: number;
   signInLockoutMinutes: number;
   secureCookies: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe, for client addresses (rate limits, logs): unset
+   * believes none; a number of hops, or proxy addresses (comma-separated), as Fastify takes them.
+   */
+  trustProxy: boolean | number | string;
   logLevel: string;
 }
 
@@ -52,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
     signInLockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production',
+    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

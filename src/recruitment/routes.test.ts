@@ -18,15 +18,15 @@ async function as(email: string) {
 }
 
 const enquiry = { firstName: 'Rosa', lastName: 'Frontdoor', email: 'rosa@example.com', phone: '01632 960001', councilCode: 'E06000019', heardFrom: 'website', consent: true };
-const post = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/v1/enquiries', headers: { 'x-forwarded-for': ip }, payload });
+const post = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/v1/enquiries', remoteAddress: ip, payload });
 const orgId = async (slug: string) => (await t.database.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 const frontDoorOf = async (id: string) => (await t.database.db.selectFrom('enquiry').select('front_door_id').where('id', '=', id).executeTakeFirstOrThrow()).front_door_id;
 const countEnquiries = async () => (await t.database.db.selectFrom('enquiry').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
 /** The public HTML form: GET for the CSRF token (no one signed in), then POST from one address. */
 async function postForm(fields: Record<string, string>, ip = freshIp()) {
-  const page = await t.app.inject({ method: 'GET', url: '/enquire', headers: { 'x-forwarded-for': ip } });
-  return t.app.inject({ method: 'POST', url: '/enquire', headers: { cookie: cookiesFrom(page), 'x-forwarded-for': ip, ...FORM }, payload: formBody({ _csrf: csrfTokenIn(page.body), ...fields }) });
+  const page = await t.app.inject({ method: 'GET', url: '/enquire', remoteAddress: ip });
+  return t.app.inject({ method: 'POST', url: '/enquire', remoteAddress: ip, headers: { cookie: cookiesFrom(page), ...FORM }, payload: formBody({ _csrf: csrfTokenIn(page.body), ...fields }) });
 }
 const formFields = { firstName: 'Isla', lastName: 'Formtest', email: 'isla@example.com', phone: '01632 960002', councilCode: 'E10000034', heardFrom: 'friend-or-family', consent: 'yes', website: '' };
 
@@ -122,7 +122,7 @@ describe('public enquiry form', () => {
   });
 
   it('refuses a post without the form\'s CSRF token', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/enquire', headers: { ...FORM, 'x-forwarded-for': freshIp() }, payload: formBody(formFields) });
+    const response = await t.app.inject({ method: 'POST', url: '/enquire', remoteAddress: freshIp(), headers: { ...FORM }, payload: formBody(formFields) });
     expect(response.statusCode).toBe(403);
   });
 });
@@ -213,5 +213,17 @@ describe('the front door', () => {
     const page = await t.app.inject({ method: 'GET', url: '/enquiries/funnel', headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Worcestershire');
+  });
+});
+
+describe('rate limits and forwarded addresses', () => {
+  it('does not let a client dodge the limit by inventing X-Forwarded-For', async () => {
+    const ip = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/enquiries', remoteAddress: ip, headers: { 'x-forwarded-for': `192.0.2.${i + 1}` }, payload: { firstName: 'Ann', lastName: `Spoof${i}`, email: `spoof${i}@example.com`, councilCode: 'E06000019', heardFrom: 'website', consent: true } });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   });
 });

@@ -37,7 +37,8 @@ export async function createApp(services: AppServices, options: { logger?: boole
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }) },
     },
-    trustProxy: true,
+    // A client chooses its own X-Forwarded-For: believe it only from configured proxies.
+    trustProxy: trustedProxies(services.config.trustProxy),
     bodyLimit: 1_048_576,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -65,6 +66,11 @@ export async function createApp(services: AppServices, options: { logger?: boole
   trainingRoutes(app, services);
   auditRoutes(app, services);
   return app;
+}
+
+/** A number of hops becomes the trust function proxy-addr takes (hop 0 is the nearest proxy). */
+function trustedProxies(setting: boolean | number | string) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 // GOV.UK's page template carries one inline script (it marks <body> when JavaScript runs);
