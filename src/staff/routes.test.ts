@@ -161,3 +161,15 @@ describe('staff pages', () => {
     expect((await t.app.inject({ method: 'GET', url: `/staff/${other.id}`, headers: { cookie } })).statusCode).toBe(404);
   });
 });
+
+describe('empty form posts', () => {
+  it('answer with the form and its errors, not a server error', async () => {
+    const cookie = await signIn(t.app, 'social-worker@herefordshire.example');
+    const page = await t.app.inject({ method: 'GET', url: '/children/new', headers: { cookie } });
+    const token = csrfTokenIn(page.body);
+    for (const url of ['/children/new', '/households/new', '/account/tokens']) {
+      const response = await t.app.inject({ method: 'POST', url, headers: { cookie: cookiesFrom(page, cookie), 'x-csrf-token': token } });
+      expect(response.statusCode, url).toBeLessThan(500);
+    }
+  });
+});

@@ -80,7 +80,7 @@ export function trainingRoutes(app: FastifyInstance, services: AppServices): voi
   });
 
   app.post('/training/courses/new', async (request, reply) => {
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     let id: string;
     try {
       id = await training.createCourse(db, request.ctx!, { kind: one(body, 'kind'), title: one(body, 'title'), description: one(body, 'description'), organiserId: one(body, 'organiserId') });
@@ -114,7 +114,7 @@ export function trainingRoutes(app: FastifyInstance, services: AppServices): voi
 
   app.post('/training/courses/:id/sessions/new', async (request, reply) => {
     const courseId = idFrom(request.params);
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     let id: string;
     try {
       id = await training.addSession(db, request.ctx!, courseId, {
@@ -156,7 +156,7 @@ export function trainingRoutes(app: FastifyInstance, services: AppServices): voi
 
   app.post('/training/sessions/:id/book', async (request, reply) => {
     const id = idFrom(request.params);
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     const reference = one(body, 'reference') ?? '';
     let result: training.BookingResult;
     try {
@@ -180,7 +180,7 @@ export function trainingRoutes(app: FastifyInstance, services: AppServices): voi
 
   app.post('/training/sessions/:id/attendance', async (request, reply) => {
     const id = idFrom(request.params);
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     const records = Object.entries(body).filter(([k]) => k.startsWith('attendance-')).map(([k, v]) => ({ bookingId: k.slice('attendance-'.length), status: Array.isArray(v) ? v[0] : v }));
     let completed: { householdId: string }[];
     try {

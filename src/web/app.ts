@@ -106,6 +106,10 @@ async function setUpSecurityHeaders(app: FastifyInstance, services: AppServices)
 
 async function setUpForms(app: FastifyInstance) {
   await app.register(formbody);
+  // A form post with no fields at all arrives with no body: give handlers an empty form, not undefined.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
+  });
 }
 
 async function setUpSession(app: FastifyInstance, services: AppServices) {

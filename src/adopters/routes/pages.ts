@@ -129,7 +129,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
   app.get('/households/new', async (request, reply) => showNew(request, reply, {}));
 
   app.post('/households/new', async (request, reply) => {
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     const applicants = [applicantFrom(body, 1) ?? {}, applicantFrom(body, 2)].filter(Boolean);
     const input = {
       relationship: one(body, 'relationship'), homeCouncil: one(body, 'homeCouncil'), fastTrack: one(body, 'fastTrack'), roiAcceptedOn: dateFromParts(body, 'roiAcceptedOn'),
@@ -195,7 +195,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
 
   app.post('/households/:id/events/new', async (request, reply) => {
     const id = idFrom(request.params);
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     const type = typeFrom(body);
     const input = {
       type, date: dateFromParts(body, 'date'), outcome: one(body, 'outcome'), parStatus: one(body, 'parStatus'), status: one(body, 'status'),
@@ -229,7 +229,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
 
   app.post('/households/:id/checks/new', async (request, reply) => {
     const id = idFrom(request.params);
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     const input = { ...checkBody(body), kind: one(body, 'kind'), subject: one(body, 'subject'), requestedOn: dateFromParts(body, 'requestedOn') };
     return saveOr(request, reply, `/households/${id}#checks`, 'The check has been recorded.', () => households.addCheck(db, request.ctx!, id, input),
       (error) => showCheck(request, reply, id, undefined, body, error));
@@ -248,7 +248,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
     const parsed = checkParams.safeParse(request.params);
     if (!parsed.success) throw new NotFoundError();
     const { id, checkId } = parsed.data;
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     return saveOr(request, reply, `/households/${id}#checks`, 'The check has been updated.', () => households.updateCheck(db, request.ctx!, id, checkId, checkBody(body)),
       (error) => showCheck(request, reply, id, checkId, body, error));
   });
@@ -268,7 +268,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
 
   app.post('/households/:id/members/new', async (request, reply) => {
     const id = idFrom(request.params);
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     const input = { name: one(body, 'name'), relationship: one(body, 'relationship'), dateOfBirth: dateFromParts(body, 'dateOfBirth') };
     return saveOr(request, reply, `/households/${id}#members`, 'The member of the household has been added.', () => households.addMember(db, request.ctx!, id, input),
       (error) => showMember(request, reply, id, body, error));
@@ -297,7 +297,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
 
   app.post('/households/:id/terms', async (request, reply) => {
     const id = idFrom(request.params);
-    const body = request.body as Body;
+    const body = (request.body ?? {}) as Body;
     const input = {
       minChildren: one(body, 'minChildren'), maxChildren: one(body, 'maxChildren'), minAge: one(body, 'minAge'), maxAge: one(body, 'maxAge'), childSex: one(body, 'childSex'),
       siblingGroup: one(body, 'siblingGroup') === 'yes', tolerances: Object.fromEntries(Object.keys(NEEDS).map((k) => [k, one(body, `tolerance-${k}`)])),
