@@ -1,13 +1,14 @@
 // Work due from someone: each area that has deadlines registers a source that lists the items
 // due from the signed-in person (ROI decisions, Stage 1/2 overdue, checks expiring, …). The
 // home page shows them live; a daily job keeps a snapshot (core/jobs.ts).
-import type { RequestContext } from './access.ts';
+import { auditActor, type RequestContext } from './access.ts';
+import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 
 export interface WorkItem {
   /** e.g. 'roi-decision', 'stage-1-overdue', 'check-expiring', 'approval-review'. */
   kind: string;
-  /** What to do, naming the household or enquiry (shown to the person, not logged). */
+  /** What to do, naming the household or enquiry (shown to the person; showing it is audited). */
   title: string;
   href: string;
   dueOn: string;
@@ -26,6 +27,15 @@ export function registerWorkSource(source: WorkSource): void {
 export async function workDue(db: Db, ctx: RequestContext): Promise<WorkItem[]> {
   const items = (await Promise.all(sources.map((s) => s(db, ctx)))).flat();
   return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
+}
+
+/** The person's queue, for showing to them: the items name people, so showing them is audited. */
+export async function showWorkDue(db: Db, ctx: RequestContext): Promise<WorkItem[]> {
+  const items = await workDue(db, ctx);
+  if (items.length) {
+    await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'work-queue', ownerId: ctx.actor.orgId, detail: { shown: items.map((i) => i.href) } });
+  }
+  return items;
 }
 
 /** Replace the person's snapshot for the day with what is due now. */

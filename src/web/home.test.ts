@@ -20,6 +20,9 @@ describe('work queue', () => {
     expect(firstOnTime === -1 || items.slice(firstOnTime).every((i) => !i.overdue)).toBe(true);
     const home = await t.app.inject({ method: 'GET', url: '/', headers: { cookie } });
     expect(home.body).toContain('id="work"');
+    const audited = await t.database.db.selectFrom('audit_event').select('detail').where('actor_label', '=', 'recruitment-officer@west-mercia.example').where('record_type', '=', 'work-queue').execute();
+    expect(audited).toHaveLength(2);
+    expect((audited[0]!.detail as { shown: string[] }).shown).toHaveLength(items.length);
   });
 
   it('is snapshotted for everyone by the daily job', async () => {

@@ -1,7 +1,7 @@
 // The signed-in home page: where each person starts, with the work due from them and the
 // areas open to them.
 import type { FastifyInstance } from 'fastify';
-import { workDue } from '../core/work.ts';
+import { showWorkDue } from '../core/work.ts';
 import * as partnership from '../partnership/service.ts';
 import type { AppServices } from './types.ts';
 import { render } from './views.ts';
@@ -10,11 +10,11 @@ export function homeRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services.database;
   app.get('/', async (request, reply) => {
     const ctx = request.ctx!;
-    const [partnerships, work] = await Promise.all([partnership.visiblePartnerships(db, ctx), workDue(db, ctx)]);
+    const [partnerships, work] = await Promise.all([partnership.visiblePartnerships(db, ctx), showWorkDue(db, ctx)]);
     return render(request, reply, 'web/views/home.njk', { title: 'Home', partnerships, work, today: ctx.facts.today });
   });
 
   app.get('/api/v1/work', { schema: { tags: ['staff'], summary: 'What is due from you: overdue first, then by date' } }, async (request) => ({
-    items: await workDue(db, request.ctx!),
+    items: await showWorkDue(db, request.ctx!),
   }));
 }
