@@ -200,7 +200,9 @@ export async function updateCheck(db: Db, ctx: RequestContext, id: string, check
 
 export async function checksFor(db: Db, ctx: RequestContext, id: string) {
   const h = await loadHousehold(db, ctx, id);
-  return { household: h, checks: await store.checksOf(db, id) };
+  const checks = await store.checksOf(db, id);
+  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'view', recordType: 'household', recordId: id, ownerId: h.ownerId, detail: { sections: ['checks'] } });
+  return { household: h, checks };
 }
 
 // ---- stage events -------------------------------------------------------------------------------

@@ -203,7 +203,10 @@ export async function decideRoi(db: Db, ctx: RequestContext, id: string, raw: un
       });
       await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'create', recordType: 'household', recordId: householdId, ownerId: enquiry.frontDoorId, detail: { after: { reference, roiAcceptedOn: input.date, enquiry: id } } });
     }
-    await store.decideRoi(tx, roi.id, { decision: input.decision, decidedOn: input.date, reason: input.decision === 'declined' ? input.reason! : null, decidedBy: ctx.actor.staffId, householdId });
+    // Two people deciding at once: the second finds it decided, and its household is rolled back with it.
+    if (!(await store.decideRoi(tx, roi.id, { decision: input.decision, decidedOn: input.date, reason: input.decision === 'declined' ? input.reason! : null, decidedBy: ctx.actor.staffId, householdId }))) {
+      throw new ConflictError('The registration of interest was decided by someone else a moment ago');
+    }
     await audit(tx, ctx, enquiry, 'update', { before: { roiDecision: null }, after: { roiDecision: input.decision, decidedOn: input.date, household: householdId } });
     return { householdId };
   });
@@ -259,6 +262,7 @@ export async function inviteToEvent(db: Db, ctx: RequestContext, id: string, raw
   const input = parseInput(inviteInput, raw);
   await db.transaction().execute(async (tx) => {
     const enquiry = await loadEnquiry(tx, ctx, id, 'work');
+    await store.lockEvent(tx, input.eventId);
     const event = await store.findEvent(tx, input.eventId);
     if (!event || !eventOrganisers(ctx).includes(event.organiserId)) throw ValidationError.of('eventId', 'Select one of your information events');
     if (event.eventDate < ctx.facts.today) throw ValidationError.of('eventId', `The event on ${formatDate(event.eventDate)} has already happened`);

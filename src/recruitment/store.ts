@@ -184,9 +184,16 @@ export async function insertRoi(db: Db, enquiryId: string, receivedOn: string): 
   return row.id;
 }
 
-export async function decideRoi(db: Db, id: string, d: { decision: 'accepted' | 'declined'; decidedOn: string; reason: string | null; decidedBy: string | null; householdId: string | null }): Promise<void> {
-  await db.updateTable('registration_of_interest').set({ decision: d.decision, decided_on: d.decidedOn, decline_reason: d.reason, decided_by: d.decidedBy, household_id: d.householdId })
-    .where('id', '=', id).where('decision', 'is', null).execute();
+/** Hold the event's row until the transaction ends, so two invitations cannot both take its last place. */
+export async function lockEvent(db: Db, id: string): Promise<void> {
+  await db.selectFrom('information_event').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Record the decision; false if someone else decided it first. */
+export async function decideRoi(db: Db, id: string, d: { decision: 'accepted' | 'declined'; decidedOn: string; reason: string | null; decidedBy: string | null; householdId: string | null }): Promise<boolean> {
+  const result = await db.updateTable('registration_of_interest').set({ decision: d.decision, decided_on: d.decidedOn, decline_reason: d.reason, decided_by: d.decidedBy, household_id: d.householdId })
+    .where('id', '=', id).where('decision', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function householdReferenceTaken(db: Db, reference: string): Promise<boolean> {
