@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/core/testing/app.ts';
-import { accessibilityViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun } from './browser.ts';
 
 let run: BrowserRun;
 
@@ -10,15 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => run?.close());
 
-async function signedIn(email: string): Promise<Page> {
-  const page = await (await run.browser.newContext()).newPage();
-  await page.goto(`${run.baseUrl}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${run.baseUrl}/`);
-  return page;
-}
+const signedIn = (email: string): Promise<Page> => signedInPage(run, email);
 
 describe('adopter households in a browser', () => {
   it('a partnership social worker creates a fast-track household, records Stage 2 and a check, and every page passes axe', async () => {

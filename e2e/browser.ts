@@ -2,7 +2,7 @@
 // port, with an axe accessibility scan helper.
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../src/core/testing/app.ts';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from '../src/core/testing/app.ts';
 
 export interface BrowserRun {
   t: TestApp;
@@ -42,4 +42,15 @@ export async function watchedPage(run: BrowserRun): Promise<{ page: Page; cspErr
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
   });
   return { page, cspErrors };
+}
+
+/** Sign a demo person in through the real form, in a page of its own context unless one is given. */
+export async function signedInPage(run: BrowserRun, email: string, page?: Page): Promise<Page> {
+  const p = page ?? (await (await run.browser.newContext()).newPage());
+  await p.goto(`${run.baseUrl}/sign-in`);
+  await p.getByLabel('Email address').fill(email);
+  await p.getByLabel('Password').fill(DEMO_PASSWORD);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.waitForURL(`${run.baseUrl}/`);
+  return p;
 }

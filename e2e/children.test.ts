@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/core/testing/app.ts';
-import { accessibilityViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun } from './browser.ts';
 
 let run: BrowserRun;
 let page: Page;
@@ -12,13 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => run?.close());
 
-async function signIn(p: Page, email: string) {
-  await p.goto(`${run.baseUrl}/sign-in`);
-  await p.getByLabel('Email address').fill(email);
-  await p.getByLabel('Password').fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.waitForURL(`${run.baseUrl}/`);
-}
+const signIn = (p: Page, email: string) => signedInPage(run, email, p);
 
 async function fillDate(p: Page, field: string, day: string, month: string, year: string) {
   await p.locator(`#${field}-day`).fill(day);

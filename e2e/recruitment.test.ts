@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/core/testing/app.ts';
-import { accessibilityViolations, startBrowserRun, watchedPage, type BrowserRun } from './browser.ts';
+import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun, watchedPage } from './browser.ts';
 
 let run: BrowserRun;
 let page: Page;
@@ -35,12 +34,7 @@ describe('the front door in a browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toContain('Enquiry sent');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const officer = await (await run.browser.newContext()).newPage();
-    await officer.goto(`${run.baseUrl}/sign-in`);
-    await officer.getByLabel('Email address').fill('recruitment-officer@west-mercia.example');
-    await officer.getByLabel('Password').fill(DEMO_PASSWORD);
-    await officer.getByRole('button', { name: 'Sign in' }).click();
-    await officer.waitForURL(`${run.baseUrl}/`);
+    const officer = await signedInPage(run, 'recruitment-officer@west-mercia.example');
     await officer.goto(`${run.baseUrl}/enquiries`);
     expect(await officer.locator('#new').textContent()).toContain('Harriet Browsertest');
     expect(await accessibilityViolations(officer)).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/core/testing/app.ts';
-import { accessibilityViolations, startBrowserRun, watchedPage, type BrowserRun } from './browser.ts';
+import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun, watchedPage } from './browser.ts';
 
 let run: BrowserRun;
 let page: Page;
@@ -59,12 +59,7 @@ describe('in a browser', () => {
   });
 
   it('the partnership administrator reaches the change form, and it passes axe', async () => {
-    const admin = await (await run.browser.newContext()).newPage();
-    await admin.goto(`${run.baseUrl}/sign-in`);
-    await admin.getByLabel('Email address').fill('admin@west-mercia.example');
-    await admin.getByLabel('Password').fill(DEMO_PASSWORD);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.waitForURL(`${run.baseUrl}/`);
+    const admin = await signedInPage(run, 'admin@west-mercia.example');
     await admin.getByRole('link', { name: 'operating model today' }).first().click();
     await admin.getByRole('button', { name: 'Change the operating model' }).click();
     expect(await accessibilityViolations(admin)).toEqual([]);

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertHousehold } from '../src/adopters/store.ts';
-import { DEMO_PASSWORD } from '../src/core/testing/app.ts';
-import { accessibilityViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun } from './browser.ts';
 
 let run: BrowserRun;
 let page: Page;
@@ -19,11 +18,7 @@ describe('training in a browser', () => {
     const westMercia = (await db.selectFrom('organisation').select('id').where('slug', '=', 'west-mercia').executeTakeFirstOrThrow()).id;
     await insertHousehold(db, { ownerId: westMercia, homeCouncilId: null, reference: 'E2E0001', applicants: [{ firstName: 'Elin', lastName: 'Browser' }] });
 
-    await page.goto(`${run.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill('training-coordinator@west-mercia.example');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${run.baseUrl}/`);
+    await signedInPage(run, 'training-coordinator@west-mercia.example', page);
 
     await page.goto(`${run.baseUrl}/training`);
     expect(await page.locator('h1').textContent()).toContain('Training');

@@ -58,22 +58,12 @@ export async function insertEnquiry(db: Db, e: NewEnquiry): Promise<string> {
   return row.id;
 }
 
-export interface EnquiryRow {
+/** An enquiry as read back: what was received, with the names of its organisations and its progress. */
+export interface EnquiryRow extends NewEnquiry {
   id: string;
-  frontDoorId: string;
   frontDoorName: string;
-  councilId: string | null;
   councilName: string | null;
   councilCode: string | null;
-  partnershipId: string | null;
-  receivedOn: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  heardFrom: string;
-  source: string;
-  campaign: string | null;
   infoPackSentOn: string | null;
   status: EnquiryStatus;
   closedOn: string | null;
