@@ -15,6 +15,7 @@ import { migrate } from '../src/core/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { measure, type BenchOptions, type Measurement } from './measure.ts';
 import { enquiryLoad } from './recruitment.ts';
+import { runReturnBenchmarks } from './ssda903.ts';
 
 const BENCH_PASSWORD = 'bench-kettle-meadow-lantern';
 const binary = fileURLToPath(new URL('../bin/mercia.mjs', import.meta.url));
@@ -60,7 +61,8 @@ export async function runBenchmarks(options: BenchOptions) {
       }
     }
   }
-  return { machine: { cpus: cpus().length, node: process.version }, results, seeding };
+  const ssda903 = process.env.BENCH_903 === 'off' ? null : await runReturnBenchmarks(serverUrl);
+  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, ssda903 };
 }
 
 /** A child placed for adoption (a full journey to show): from the JSON API, else the first child linked from the list page. */

@@ -329,3 +329,11 @@ export function waitingFactors(c: FactorFacts, today: string): WaitingFactor[] {
   if (c.periodStart && addMonths(c.periodStart, 21) < (c.placedDate ?? today)) factors.push('in-care-21-months');
   return factors;
 }
+
+// ---- the council's scorecard ------------------------------------------------------------------
+
+/** The scorecard's period: the three years to the latest 31 March on or before the day (DOMAIN.md §3.1). */
+export function scorecardPeriod(day: string): { from: string; to: string; label: string } {
+  const endYear = Number(day.slice(0, 4)) - (day.slice(5) < '03-31' ? 1 : 0);
+  return { from: `${endYear - 3}-04-01`, to: `${endYear}-03-31`, label: `April ${endYear - 3} to March ${endYear}` };
+}

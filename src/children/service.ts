@@ -14,7 +14,7 @@ import {
   updateChildInput, waitingInput, waitingReviewInput, type UpdateChildInput,
 } from './input.ts';
 import {
-  AT_RISK_SHARE, episodeOn, episodeProblems, isLookedAfter, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
+  AT_RISK_SHARE, episodeOn, scorecardPeriod, episodeProblems, isLookedAfter, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
   stageOf, thresholdsOn, timelinessOf, waitingFactors, type Episode,
 } from './model.ts';
 import { childListScope, childPolicy, type ChildAction } from './policy.ts';
@@ -61,6 +61,21 @@ export async function list(db: Db, ctx: RequestContext, raw: unknown) {
     detail: { query, total: result.total, shown: items.map((c) => c.id) },
   });
   return { query, total: result.total, items };
+}
+
+/** The Adoption Scorecard's A1, A2 and A3 for each council whose children the person may see. */
+export async function scorecard(db: Db, ctx: RequestContext) {
+  const councils = await councilsInScope(db, ctx);
+  const period = scorecardPeriod(ctx.facts.today);
+  const thresholds = thresholdsOn(period.to);
+  const rows = new Map((await store.scorecard(db, councils.map((c) => c.id), period, thresholds.a1)).map((r) => [r.councilId, r]));
+  return {
+    period, thresholds,
+    councils: councils.map((c) => {
+      const r = rows.get(c.id);
+      return { ...c, adopted: r?.adopted ?? 0, a1Days: r?.a1Days ?? null, a2Days: r?.a2Days ?? null, a2Children: r?.a2Children ?? 0, a3Percent: r && r.adopted ? Math.round((r.withinA1 / r.adopted) * 100) : null };
+    }),
+  };
 }
 
 /** The councils whose children the person may see: for the list's council filter. */

@@ -304,3 +304,38 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
   const items = await page.limit(q.limit).offset(q.offset).execute();
   return { total: total.n, items };
 }
+
+// ---- scorecard ------------------------------------------------------------------------------
+
+export interface ScorecardRow {
+  councilId: string;
+  adopted: number;
+  a1Days: number | null;
+  a2Days: number | null;
+  a2Children: number;
+  withinA1: number;
+}
+
+/**
+ * A1, A2 and A3's count for children adopted in the period, by council: A1 from the start of
+ * the period of care to moving in with the adopters; A2 from the placement order to the match
+ * (zero if the match came first; children with no placement order are left out).
+ */
+export async function scorecard(db: Db, councilIds: readonly string[], period: { from: string; to: string }, a1Threshold: number): Promise<ScorecardRow[]> {
+  if (councilIds.length === 0) return [];
+  const rows = await sql<{ council_id: string; adopted: string; a1: string | null; a2: string | null; a2_children: string; within_a1: string }>`
+    select c.placing_authority_id as council_id, count(*) as adopted,
+      round(avg(c.placed_date - c.period_start)) as a1,
+      round(avg(greatest(0, c.match_date - c.placement_order_date)) filter (where c.placement_order_date is not null and c.match_date is not null)) as a2,
+      count(*) filter (where c.placement_order_date is not null and c.match_date is not null) as a2_children,
+      count(*) filter (where c.placed_date - c.period_start <= ${a1Threshold}) as within_a1
+    from child c
+    join milestone m on m.child_id = c.id and m.type = 'adoption-order'
+    where c.stage = 'adopted' and c.placing_authority_id in (${sql.join(councilIds)})
+      and m.date between ${period.from}::date and ${period.to}::date
+    group by c.placing_authority_id`.execute(db);
+  return rows.rows.map((r) => ({
+    councilId: r.council_id, adopted: Number(r.adopted), a1Days: r.a1 === null ? null : Number(r.a1), a2Days: r.a2 === null ? null : Number(r.a2),
+    a2Children: Number(r.a2_children), withinA1: Number(r.within_a1),
+  }));
+}

@@ -14,6 +14,7 @@ import * as partnershipStore from '../partnership/store.ts';
 import * as staff from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
 import { createApp } from '../web/app.ts';
+import { exportCommand, importCommand, seedReturnCommand } from './ssda903.ts';
 import { dailyJobs } from '../web/daily-jobs.ts';
 
 const config = loadConfig();
@@ -68,10 +69,35 @@ program.command('migrate').description('apply database migrations')
     console.log(applied.length ? `Applied on ${engine}: ${applied.join(', ')}` : `Up to date on ${engine}`);
   }, { migrate: false }));
 
-program.command('seed').description('load demo data into an empty database')
-  .requiredOption('--demo', 'the synthetic demo partnerships and staff')
+program.command('seed').description('load demo data into an empty database, or write a synthetic SSDA903 return')
+  .option('--demo', 'the synthetic demo partnerships and staff')
   .option('--scale <n>', 'multiply the demo volume', positiveInt, 1)
-  .action((options: { scale: number }) => withDatabase(async ({ db }) => printSeed(await seedDemo(db, { scale: options.scale, password: process.env.MERCIA_DEMO_PASSWORD }))));
+  .option('--903 <dir>', 'write a synthetic SSDA903 return (five CSV files) into this folder')
+  .option('--children <n>', 'children in the synthetic return', positiveInt, 1000)
+  .option('--year <year>', 'collection year of the synthetic return (2025 for 2024/25)', '2026')
+  .action(async (options: { demo?: boolean; scale: number; 903?: string; children: number; year: string }) => {
+    if (options[903]) return seedReturnCommand(options[903], options);
+    if (!options.demo) throw ValidationError.of('seed', 'give --demo, or --903 <dir>');
+    await withDatabase(async ({ db }) => printSeed(await seedDemo(db, { scale: options.scale, password: process.env.MERCIA_DEMO_PASSWORD })));
+  });
+
+program.command('import').description('import data').command('903 <dir>')
+  .description('validate a council\'s SSDA903 return (a folder of DfE CSV files, or an XML file) and import it')
+  .requiredOption('--la <council>', 'the council: slug, ONS code or LA number')
+  .requiredOption('--year <year>', 'collection year: 2025 or 2024/25 for the year ending 31 March 2025')
+  .option('--dry-run', 'validate only; import nothing')
+  .option('--prev <dir>', 'last year\'s return, for the rules that compare with it (559–561, 584)')
+  .option('--as <email>', 'run as this staff member (their access applies and the audit names them)')
+  .action((dir: string, o: { la: string; year: string; dryRun?: boolean; prev?: string; as?: string }) => withDatabase(async ({ db }) => {
+    if (!(await importCommand(db, dir, o))) process.exitCode = 1;
+  }));
+
+program.command('export').description('export data').command('903 <dir>')
+  .description('write a council\'s SSDA903 tables (Header, Episodes, AD1, PlacedAdoption, PrevPerm) for a collection year')
+  .requiredOption('--la <council>', 'the council: slug, ONS code or LA number')
+  .requiredOption('--year <year>', 'collection year: 2025 or 2024/25 for the year ending 31 March 2025')
+  .option('--as <email>', 'run as this staff member (their access applies and the audit names them)')
+  .action((dir: string, o: { la: string; year: string; as?: string }) => withDatabase(({ db }) => exportCommand(db, dir, o)));
 
 const user = program.command('user').description('staff accounts');
 user.command('add').description('add a staff member')

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from './db.ts';
 
 export type AuditAction =
-  | 'view' | 'create' | 'update' | 'delete' | 'export' | 'search'
+  | 'view' | 'create' | 'update' | 'delete' | 'import' | 'export' | 'search'
   | 'sign-in' | 'sign-out' | 'sign-in-failed' | 'locked-out'
   | 'grant' | 'revoke';
 

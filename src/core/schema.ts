@@ -12,6 +12,8 @@ export interface OrganisationTable {
   slug: string;
   code: string | null;
   host_id: string | null;
+  /** The DfE's three-digit LA number (SSDA903 returns name the council by it). */
+  la_number: Generated<string | null>;
   created_at: Generated<Date>;
 }
 
@@ -153,6 +155,9 @@ export interface ChildTable {
   placement_order_date: CalendarDate | null;
   match_date: CalendarDate | null;
   placed_date: CalendarDate | null;
+  /** SSDA903 Header MOTHER ('1' the child is a mother, '0' not) and MC_DOB. */
+  mother: Generated<string | null>;
+  mother_child_dob: Generated<CalendarDate | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -184,6 +189,12 @@ export interface CareEpisodeTable {
   placement_provider: string | null;
   end_date: CalendarDate | null;
   reason_ceased: string | null;
+  /** SSDA903 Episodes CIN, REASON_PLACE_CHANGE, HOME_POST, PL_POST and URN. */
+  cin: Generated<string | null>;
+  reason_place_change: Generated<string | null>;
+  home_postcode: Generated<string | null>;
+  placement_postcode: Generated<string | null>;
+  urn: Generated<string | null>;
   created_at: Generated<Date>;
 }
 

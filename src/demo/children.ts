@@ -8,6 +8,7 @@
 // so they match what the service computes. Written in large batches in one transaction,
 // bypassing the service (and its audit trail) as the staff seeding does.
 import { randomUUID } from 'node:crypto';
+import '../interop/ssda903/tables.ts';
 import { sql } from 'kysely';
 import { addDays } from '../core/dates.ts';
 import type { Db } from '../core/db.ts';
@@ -67,7 +68,7 @@ export const DEMO_COUNCILS: readonly CouncilSpec[] = [
 /** Who provides each kind of placement (SSDA903 PR codes). */
 const PROVIDERS: Record<string, Weighted<string>> = {
   U1: [['PR1', 1]], U3: [['PR1', 1]], U4: [['PR1', 55], ['PR4', 35], ['PR5', 10]], U6: [['PR1', 55], ['PR4', 35], ['PR5', 10]],
-  K2: [['PR4', 70], ['PR1', 30]], H5: [['PR4', 50], ['PR5', 50]], K3: [['PR4', 60], ['PR5', 40]], P1: [['PR0', 1]], R3: [['PR4', 1]], S1: [['PR4', 70], ['PR5', 30]],
+  K2: [['PR4', 70], ['PR1', 30]], K3: [['PR4', 60], ['PR5', 40]], P1: [['PR0', 1]], R3: [['PR4', 1]], S1: [['PR4', 70], ['PR5', 30]],
 };
 
 const ELSEWHERE = ['Birmingham', 'Wolverhampton', 'Cardiff', 'Basildon', 'Dagenham', 'Chelmsford', 'Stoke-on-Trent'];
@@ -471,7 +472,10 @@ export class ChildrenGenerator {
     };
     if (target === 'plan-reversed') {
       const steps = [...CHAIN.slice(0, this.r.pick([2, 3, 3, 4, 4, 5])), 'reversed' as const];
-      if (this.r.chance(0.45)) steps.push(...CHAIN.slice(0, this.r.int(1, 4)));
+      // A new decision after a reversed placement order would come after the first order, which
+      // the DfE's rule 554 refuses: such a child gets a new plan only.
+      const hadOrder = steps.includes('po');
+      if (this.r.chance(0.45)) steps.push(...CHAIN.slice(0, hadOrder ? Math.min(1, this.r.int(1, 4)) : this.r.int(1, 4)));
       else if (this.r.chance(0.3)) steps.push('left');
       return steps;
     }
@@ -607,10 +611,10 @@ export class ChildrenGenerator {
 
   private careEpisodes(dob: string, entry: string, mayLeave: boolean): Episode[] {
     const placement = (years: number): [string, string] => {
-      // Semi-independent living (H5) and supported accommodation (K3) only from 16.
+      // Supported accommodation (K3) only from 16: unregistered semi-independent living (H5) is gone from the 2025/26 code list.
       const code = years < 5 ? this.weighted([['U6', 45], ['U4', 20], ['U3', 10], ['U1', 8], ['P1', 5], ['R3', 2]])
         : years < 16 ? this.weighted([['U4', 40], ['U6', 20], ['U1', 10], ['U3', 8], ['K2', 10], ['P1', 5], ['S1', 2]])
-          : this.weighted([['U4', 30], ['U6', 12], ['U1', 6], ['K2', 15], ['H5', 15], ['K3', 8], ['P1', 3]]);
+          : this.weighted([['U4', 30], ['U6', 12], ['U1', 6], ['K2', 15], ['K3', 23], ['P1', 3]]);
       return [code, this.weighted(PROVIDERS[code]!)];
     };
     const ageAtEntry = ageInYears(dob, entry);
@@ -722,7 +726,19 @@ export function generateChildren(random: Random, today: string, scale: number, o
 
 const CHUNK = 500;
 
-async function insertAll<T>(db: Db, table: 'sibling_group' | 'child' | 'care_episode' | 'milestone' | 'child_need' | 'birth_family_member' | 'waiting_reason' | 'waiting_review', rows: T[]): Promise<void> {
+/** Who adopted each adopted child (the AD1 facts), from a random source of their own so the rest of the demo is unchanged. */
+function adoptionsOf(children: readonly ChildPlan[]) {
+  const r = new Random(903);
+  return children.filter((c) => c.milestones.some((m) => m.type === 'adoption-order')).map((c) => {
+    const placed = c.milestones.find((m) => m.type === 'placed-for-adoption')?.code;
+    const [count, sexes, legalStatus] = r.pick([[2, 'MF', 'L11'], [2, 'MF', 'L11'], [2, 'MF', 'L11'], [2, 'MF', 'L3'], [2, 'FF', 'L12'], [2, 'MM', 'L2'], [2, 'FF', 'L4'], [1, 'F1', 'L0'], [1, 'F1', 'L0'], [1, 'M1', 'L0']] as const);
+    return {
+      child_id: c.id, adopted_by_foster_carer: placed === 'A3' || placed === 'A5', adopter_count: count, adopter_sexes: sexes, adopter_legal_status: legalStatus,
+    };
+  });
+}
+
+async function insertAll<T>(db: Db, table: 'sibling_group' | 'child' | 'care_episode' | 'milestone' | 'child_need' | 'birth_family_member' | 'waiting_reason' | 'waiting_review' | 'child_adoption', rows: T[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
 }
 
@@ -748,6 +764,7 @@ export async function seedChildren(demo: DemoContext): Promise<void> {
     await insertAll(tx, 'birth_family_member', children.flatMap((c) => c.birthFamily.map((m, i) => ({ child_id: c.id, name: m.name, relationship: m.relationship, area: m.area, position: i }))));
     await insertAll(tx, 'waiting_reason', children.flatMap((c) => c.waitingReasons.map((w) => ({ child_id: c.id, reason: w.reason, notes: w.notes, recorded_by: w.recordedBy }))));
     await insertAll(tx, 'waiting_review', children.flatMap((c) => c.waitingReviews.map((w) => ({ child_id: c.id, review_date: w.reviewDate, summary: w.summary, reviewed_by: w.reviewedBy }))));
+    await insertAll(tx, 'child_adoption', adoptionsOf(children));
   });
   // Statistics for the planner after a bulk load (PGlite runs no autovacuum to gather them).
   await sql`analyze child, care_episode, milestone`.execute(demo.db);

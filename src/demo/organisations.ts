@@ -6,6 +6,11 @@ export interface DemoOrganisation extends Omit<Organisation, 'id' | 'hostId'> {
   hostSlug?: string;
 }
 
+/** The DfE LA numbers of the demo councils, which SSDA903 returns and UPNs use. */
+export const DEMO_LA_NUMBERS: Record<string, string> = {
+  herefordshire: '884', shropshire: '893', 'telford-and-wrekin': '894', worcestershire: '885', thurrock: '883', 'southend-on-sea': '882', havering: '311',
+};
+
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   { kind: 'local-authority', name: 'Herefordshire', slug: 'herefordshire', code: 'E06000019' },
   { kind: 'local-authority', name: 'Shropshire', slug: 'shropshire', code: 'E06000051' },

@@ -17,7 +17,7 @@ import * as staffService from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
 import { seedChildren } from './children.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
-import { DEMO_HISTORY, DEMO_ORGANISATIONS } from './organisations.ts';
+import { DEMO_HISTORY, DEMO_LA_NUMBERS, DEMO_ORGANISATIONS } from './organisations.ts';
 import { Random } from './random.ts';
 
 export interface DemoContext {
@@ -88,6 +88,8 @@ async function seedOrganisations(demo: DemoContext): Promise<void> {
     const hostId = o.hostSlug ? demo.orgs.get(o.hostSlug)! : null;
     const org = await partnershipStore.insertOrganisation(demo.db, { kind: o.kind, name: o.name, slug: o.slug, code: o.code, hostId });
     demo.orgs.set(o.slug, org.id);
+    const laNumber = DEMO_LA_NUMBERS[o.slug];
+    if (laNumber) await demo.db.updateTable('organisation').set({ la_number: laNumber }).where('id', '=', org.id).execute();
   }
 }
 

@@ -18,6 +18,7 @@ import { adoptersRoutes } from '../adopters/routes.ts';
 import { childrenRoutes } from '../children/routes/index.ts';
 import { recruitmentRoutes } from '../recruitment/routes.ts';
 import { trainingRoutes } from '../training/routes.ts';
+import { ssda903Routes } from '../interop/ssda903/routes.ts';
 import { partnershipRoutes } from '../partnership/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { setUpApiDocs } from './api-docs.ts';
@@ -64,6 +65,7 @@ export async function createApp(services: AppServices, options: { logger?: boole
   recruitmentRoutes(app, services);
   adoptersRoutes(app, services);
   trainingRoutes(app, services);
+  ssda903Routes(app, services);
   auditRoutes(app, services);
   return app;
 }

@@ -40,6 +40,8 @@ function navigation(request: FastifyRequest): (NavItem & { active: boolean })[] 
     { text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Enquiries', href: '/enquiries' },
     { text: 'Adopters', href: '/households' }, { text: 'Training', href: '/training' }, { text: 'Partnerships', href: '/partnerships' },
   ];
+  // A council's own analysts and administrators move its SSDA903 return in and out.
+  if (ctx.actor.orgKind === 'local-authority' && (ctx.actor.roles.includes('analyst') || ctx.actor.roles.includes('admin'))) items.push({ text: 'Returns', href: '/returns' });
   if (ctx.actor.roles.includes('admin')) items.push({ text: 'Staff', href: '/staff' }, { text: 'Audit log', href: '/audit' });
   const path = request.url.split('?')[0] ?? '/';
   // Sibling groups are part of the children's pages.

@@ -53,6 +53,11 @@ function pagination(q: ChildListQuery, total: number) {
 export function childPageRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services.database;
 
+  app.get('/children/scorecard', async (request, reply) => {
+    const card = await children.scorecard(db, request.ctx!);
+    return render(request, reply, 'children/views/scorecard.njk', { title: 'Adoption scorecard', ...card, backLink: '/children' });
+  });
+
   app.get('/children', async (request, reply) => {
     const ctx = request.ctx!;
     const raw = request.query as Body;

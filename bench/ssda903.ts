@@ -1,0 +1,101 @@
+// SSDA903 benchmarks: validate-only and import of a synthetic 5,000-child return and a
+// 100,000-child return (BENCH_903_SIZES), on PGlite and on a PostgreSQL server when one is
+// given. Each measurement runs in its own process (bench/ssda903-worker.ts) so that its peak
+// memory is its own. The database holds the demo organisations and staff, no children.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { openDatabase } from '../src/core/db.ts';
+import { migrate } from '../src/core/migrate.ts';
+import { seedDemo } from '../src/demo/seed.ts';
+import { parseCollectionYear } from '../src/interop/ssda903/model.ts';
+import { writeSyntheticReturn } from '../src/interop/ssda903/synthetic.ts';
+
+const run = promisify(execFile);
+const worker = fileURLToPath(new URL('./ssda903-worker.ts', import.meta.url));
+const YEAR = '2025/26';
+
+export interface ReturnMeasurement {
+  engine: string;
+  children: number;
+  episodes: number;
+  megabytes: number;
+  measurement: 'validate' | 'import';
+  seconds: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  outcome: string;
+}
+
+function sizesFrom(env: string | undefined): number[] {
+  return (env ?? '5000,100000').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+}
+
+export async function runReturnBenchmarks(serverUrl: string | undefined): Promise<{ writing: unknown[]; results: ReturnMeasurement[] }> {
+  const work = mkdtempSync(join(tmpdir(), 'mercia-bench-903-'));
+  const results: ReturnMeasurement[] = [];
+  const writing: unknown[] = [];
+  try {
+    for (const children of sizesFrom(process.env.BENCH_903_SIZES)) {
+      const dir = join(work, `return-${children}`);
+      const started = performance.now();
+      const counts = await writeSyntheticReturn(dir, { children, year: parseCollectionYear(YEAR)! });
+      const { stdout: du } = await run('du', ['-sk', dir]);
+      const megabytes = Math.round(Number(du.split('\t')[0]) / 102.4) / 10;
+      writing.push({ children, episodes: counts.episodes, megabytes, seconds: Math.round(performance.now() - started) / 1000 });
+      const engines: { engine: string; url?: string }[] = [{ engine: 'pglite' }, ...(serverUrl ? [{ engine: 'postgres', url: serverUrl }] : [])];
+      for (const { engine, url } of engines) {
+        const target = await prepareDatabase(work, url, `${engine}-${children}`);
+        try {
+          for (const mode of ['validate', 'import'] as const) {
+            const { stdout } = await run(process.execPath, ['--import', 'tsx', worker, mode, dir, target.location, YEAR], { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: 'warn' } });
+            const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<ReturnMeasurement, 'engine' | 'children' | 'episodes' | 'megabytes' | 'measurement'>;
+            results.push({ engine, children, episodes: counts.episodes, megabytes, measurement: mode, seconds: r.seconds, peakRssMb: r.peakRssMb, peakHeapMb: r.peakHeapMb, outcome: r.outcome });
+          }
+        } finally {
+          await target.drop();
+        }
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return { writing, results };
+}
+
+/** A fresh database with the demo organisations and staff (no children). */
+async function prepareDatabase(work: string, adminUrl: string | undefined, name: string): Promise<{ location: string; drop: () => Promise<void> }> {
+  let location = join(work, `db-${name}`);
+  let dbName: string | undefined;
+  if (adminUrl) {
+    dbName = `mercia_bench_903_${Date.now()}`;
+    await admin(adminUrl, `create database ${dbName}`);
+    const u = new URL(adminUrl);
+    u.pathname = `/${dbName}`;
+    location = u.toString();
+  }
+  const handle = await openDatabase(adminUrl ? { url: location } : { dataDir: location });
+  try {
+    await migrate(handle.db);
+    await seedDemo(handle.db, { password: 'bench-kettle-meadow-lantern', children: false });
+  } finally {
+    await handle.close();
+  }
+  return {
+    location,
+    drop: async () => {
+      if (adminUrl && dbName) await admin(adminUrl, `drop database if exists ${dbName} with (force)`);
+      else rmSync(location, { recursive: true, force: true });
+    },
+  };
+}
+
+async function admin(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try { await client.query(text); } finally { await client.end(); }
+}

@@ -1,0 +1,70 @@
+// Structural checks Mercia must refuse because they would break what it stores: the child is
+// in Header exactly once (INT01–INT07), DOBs agree (INT11/12/16), one AD1 row (INT31), and
+// episodes form a proper sequence (356 and FORMAT: one start date each, DEC with REC, no overlap).
+
+import { at, report, show, type AnyRow, type Check, type EpisodeRow } from './common.ts';
+
+function notInHeader(c: Check, rows: readonly { row: AnyRow }[], table: string, rule: string): void {
+  for (const { row } of rows) {
+    report(c, row, 'CHILD', rule, `Child ${c.child} is in ${table} but has no Header row.`);
+  }
+}
+
+function dobDiffers(c: Check, rows: readonly { row: AnyRow; dob: string | null }[], table: string, rule: string): void {
+  const header = c.header;
+  if (header === null || header.dob === null) return;
+  for (const r of rows) {
+    // Like the DfE check, only two valid dates are compared; a bad date is a format finding.
+    if (r.dob !== null && r.dob !== header.dob) {
+      report(c, r.row, 'DOB', rule, `DOB ${show(r.dob)} in ${table} differs from DOB ${show(header.dob)} in Header (${at(header.row)}).`);
+    }
+  }
+}
+
+export function structureRules(c: Check): void {
+  if (c.headers.length === 0) {
+    notInHeader(c, c.episodes, 'Episodes', 'INT03');
+    notInHeader(c, c.ad1, 'AD1', 'INT01');
+    notInHeader(c, c.placed, 'PlacedAdoption', 'INT02');
+    notInHeader(c, c.prevPerm, 'PrevPerm', 'INT07');
+  }
+  for (let i = 1; i < c.headers.length; i++) {
+    const h = c.headers[i]!;
+    report(c, h.row, 'CHILD', 'FORMAT', `Child ${c.child} has more than one Header row (the first is at ${at(c.headers[0]!.row)}).`);
+  }
+  dobDiffers(c, c.ad1, 'AD1', 'INT11');
+  dobDiffers(c, c.placed, 'PlacedAdoption', 'INT12');
+  dobDiffers(c, c.prevPerm, 'PrevPerm', 'INT16');
+  for (let i = 1; i < c.ad1.length; i++) {
+    report(c, c.ad1[i]!.row, 'CHILD', 'INT31', `Child ${c.child} has more than one AD1 row (the first is at ${at(c.ad1[0]!.row)}).`);
+  }
+
+  // Episodes, in DECOM order. `reach` is the episode ending latest so far (end null: still
+  // open), so an episode inside a long earlier one is caught even with a short one between.
+  let reach: { e: EpisodeRow; end: string | null } | null = null;
+  for (let i = 0; i < c.episodes.length; i++) {
+    const e = c.episodes[i]!;
+    const v = e.row.values;
+    if (e.dec !== null && e.decom !== null && e.dec < e.decom) {
+      report(c, e.row, 'DEC', '356', `The episode ceased (DEC ${v.DEC}) before it started (DECOM ${v.DECOM}).`);
+    }
+    if (v.DEC !== null && v.REC === null) {
+      report(c, e.row, 'REC', 'FORMAT', `The episode has a DEC (${v.DEC}) but no reason episode ceased (REC); give both or neither.`);
+    } else if (v.DEC === null && v.REC !== null) {
+      report(c, e.row, 'DEC', 'FORMAT', `The episode has a reason episode ceased (REC ${v.REC}) but no DEC; give both or neither.`);
+    }
+    if (e.decom === null) continue;
+    const prev = i > 0 ? c.episodes[i - 1]! : null;
+    if (prev !== null && prev.decom === e.decom) {
+      report(c, e.row, 'DECOM', 'FORMAT', `Two episodes start on ${v.DECOM} (the other is at ${at(prev.row)}).`);
+    } else if (reach !== null && (reach.end === null || e.decom < reach.end)) {
+      // Touching is fine: the next episode may begin on the previous DEC.
+      const ended = reach.end === null ? 'has not ended' : `ended ${show(reach.end)}`;
+      report(c, e.row, 'DECOM', 'FORMAT', `The episode starting ${v.DECOM} overlaps the episode starting ${show(reach.e.decom)} that ${ended} (${at(reach.e.row)}).`);
+    }
+    // A DEC that is not a valid date cannot be placed in time (a format finding already): skip.
+    if (v.DEC !== null && e.dec === null) continue;
+    const end = e.dec;
+    if (reach === null || (reach.end !== null && (end === null || end > reach.end))) reach = { e, end };
+  }
+}
