@@ -40,7 +40,7 @@ describe('SSDA903 returns in a browser', () => {
     expect(await page.locator('h1').textContent()).toContain('SSDA903 returns');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByRole('link', { name: 'Upload a return' }).click();
+    await page.getByRole('button', { name: 'Upload a return' }).click();
     await page.waitForURL(/\/returns\/upload$/);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Upload' }).click();
