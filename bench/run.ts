@@ -33,13 +33,13 @@ function scalesFrom(env: string | undefined): number[] {
   return scales;
 }
 
-export async function runBenchmarks(options: BenchOptions) {
+export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '903' }) {
   const results: Measurement[] = [];
   const seeding: Seeding[] = [];
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const engines: { engine: string; url?: string }[] = [{ engine: 'pglite' }];
   if (serverUrl) engines.push({ engine: 'postgres', url: serverUrl });
-  const scales = options.scales ?? scalesFrom(process.env.BENCH_SCALES);
+  const scales = options.only === '903' ? [] : options.scales ?? scalesFrom(process.env.BENCH_SCALES);
   for (const { engine, url } of engines) {
     for (const scale of scales) {
       const server = await startServer(url, scale);
@@ -61,7 +61,7 @@ export async function runBenchmarks(options: BenchOptions) {
       }
     }
   }
-  const ssda903 = process.env.BENCH_903 === 'off' ? null : await runReturnBenchmarks(serverUrl);
+  const ssda903 = options.only === 'web' ? null : await runReturnBenchmarks(serverUrl);
   return { machine: { cpus: cpus().length, node: process.version }, results, seeding, ssda903 };
 }
 

@@ -155,7 +155,9 @@ program.command('job <name>').description('run a daily job now: sweep-sessions o
 program.command('bench').description('run the benchmarks; prints JSON')
   .option('--duration <seconds>', 'seconds per measurement', positiveInt, 20)
   .option('--connections <n>', 'concurrent connections', positiveInt, 20)
-  .action(async (o: { duration: number; connections: number }) => {
+  .option('--only <which>', 'only the web pages ("web") or only the SSDA903 returns ("903")')
+  .action(async (o: { duration: number; connections: number; only?: 'web' | '903' }) => {
+    if (o.only && o.only !== 'web' && o.only !== '903') throw ValidationError.of('--only', 'give "web" or "903"');
     const { runBenchmarks } = await import('../../bench/run.ts');
     console.log(JSON.stringify(await runBenchmarks(o), null, 2));
   });

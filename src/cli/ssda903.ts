@@ -50,10 +50,11 @@ export async function contextOption(db: Db, email: string | undefined): Promise<
 }
 
 function progressPrinter(label: string) {
-  let last = -1;
+  let last = '';
   return (p: Progress) => {
     const percent = p.totalBytes ? Math.floor((p.bytesRead / p.totalBytes) * 100) : 0;
-    const step = Math.floor(percent / 10);
+    // A line for each tenth of the files read, in each phase.
+    const step = `${p.phase} ${Math.floor(percent / 10)}`;
     if (p.phase === 'done' || step === last) return;
     last = step;
     process.stderr.write(`${label}: ${p.phase} ${percent}% (${p.children.toLocaleString('en-GB')} children)\n`);
