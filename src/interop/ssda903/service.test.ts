@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as childrenService from '../../children/service.ts';
 import type { DatabaseHandle } from '../../core/db.ts';
@@ -153,5 +154,45 @@ describe('importing a return', () => {
   it('refuses to export for someone else\'s council', async () => {
     const ctx = await contextOf(db(), 'analyst@worcestershire.example', TEST_TODAY);
     await expect(exportReturn(db(), ctx, { council: herefordshire, year: YEAR, dir: join(work, 'refused') })).rejects.toThrow(NotFoundError);
+  });
+});
+
+/** The same return in the DfE XML layout (EXPSSDA903 > CHILD > HEADER + EPISODE). */
+async function asXml(dir: string): Promise<string> {
+  const read = async (file: string) => parse(await readFile(join(dir, file), 'utf8'), { columns: true }) as Record<string, string>[];
+  const [header, episodes, ad1, placed, perm] = await Promise.all(TABLE_NAMES.map((t) => read(FILE_NAMES[t])));
+  const tag = (name: string, value: string | undefined) => (value ? `<${name}>${value}</${name}>` : `<${name} />`);
+  const of = <T extends { CHILD?: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const r of rows) map.set(r.CHILD!, [...(map.get(r.CHILD!) ?? []), r]);
+    return map;
+  };
+  const [eps, ads, pas, pps] = [of(episodes!), of(ad1!), of(placed!), of(perm!)];
+  const children = header!.map((h) => {
+    const a = ads.get(h.CHILD!)?.[0];
+    return `<CHILD><HEADER>${tag('CHILDID', h.CHILD)}${tag('UPN', h.UPN)}${tag('SEX', h.SEX)}${tag('DOB', h.DOB)}${tag('ETHNIC', h.ETHNIC)}${tag('MOTHER', h.MOTHER)}${tag('MC_DOB', h.MC_DOB)}`
+      + (a ? ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'].map((k) => tag(k, a[k])).join('') : '')
+      + (pas.get(h.CHILD!) ?? []).map((p) => `<AD_PLACED>${tag('DATE_PLACED', p.DATE_PLACED)}${tag('DATE_PLACED_CEASED', p.DATE_PLACED_CEASED)}${tag('REASON_PLACED_CEASED', p.REASON_PLACED_CEASED)}</AD_PLACED>`).join('')
+      + (pps.get(h.CHILD!) ?? []).map((p) => `<PERMANENCE>${tag('PREV_PERM', p.PREV_PERM)}${tag('LA_PERM', p.LA_PERM)}${tag('DATE_PERM', p.DATE_PERM)}</PERMANENCE>`).join('')
+      + '</HEADER>'
+      + (eps.get(h.CHILD!) ?? []).map((e) => `<EPISODE>${['DECOM', 'RNE', 'LS', 'CIN'].map((k) => tag(k, e[k])).join('')}${tag('PL', e.PLACE)}${['PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'].map((k) => tag(k, e[k])).join('')}</EPISODE>`).join('')
+      + '</CHILD>\n';
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<EXPSSDA903>\n${children.join('')}</EXPSSDA903>\n`;
+}
+
+describe('an XML return', () => {
+  it('imports like the same return in CSV: its export is the CSV files byte for byte', async () => {
+    const telford = (await store.findCouncil(db(), 'telford-and-wrekin'))!;
+    const xml = join(work, 'return.xml');
+    await writeFile(xml, await asXml(returnDir));
+    const ctx = await contextOf(db(), 'analyst@telford-and-wrekin.example', TEST_TODAY);
+    const result = await runReturn(db(), ctx, { council: telford, year: YEAR, files: [{ name: 'return.xml', path: xml }], mode: 'import', today: TEST_TODAY });
+    expect(result).toMatchObject({ outcome: 'imported', errors: 0, children: 400 });
+    const out = join(work, 'export-xml');
+    await exportReturn(db(), ctx, { council: telford, year: YEAR, dir: out });
+    for (const table of TABLE_NAMES) {
+      expect(await readFile(join(out, FILE_NAMES[table]), 'utf8'), table).toBe(await readFile(join(returnDir, FILE_NAMES[table]), 'utf8'));
+    }
   });
 });
