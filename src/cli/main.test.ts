@@ -1,25 +1,14 @@
 // The CLI as an operator runs it: a real process on a real PGlite data directory.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../core/testing/cli.ts';
 
-const bin = fileURLToPath(new URL('../../bin/mercia.mjs', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'mercia-cli-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function mercia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, MERCIA_DATA_DIR: dataDir, DATABASE_URL: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const mercia = cliOn(dataDir);
 
 describe('mercia command', () => {
   it('migrates, seeds the demo, adds a user, makes a token and verifies the audit chain', { timeout: 60_000 }, async () => {

@@ -1,26 +1,15 @@
 // The SSDA903 commands as an operator runs them: real processes on a real PGlite data directory.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../core/testing/cli.ts';
 
-const bin = fileURLToPath(new URL('../../bin/mercia.mjs', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'mercia-cli-903-'));
 const dataDir = join(work, 'data');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function mercia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, MERCIA_DATA_DIR: dataDir, DATABASE_URL: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const mercia = cliOn(dataDir);
 
 describe('mercia import 903 / export 903 / seed --903', () => {
   it('writes a synthetic return, checks it, imports it with progress, and exports it unchanged', { timeout: 180_000 }, async () => {

@@ -4,18 +4,13 @@
 // records become the rows of the five tables for a collection year. Pure functions only:
 // the same mapping both ways is what makes a round trip reproduce the return exactly.
 import type { MilestoneType } from '../../children/codes.ts';
+import type { Episode } from '../../children/model.ts';
 import {
   formatDfeDate, parseDfeDate, sexFromReturn, sexToReturn, type ChildGroup, type CollectionYear, type Column,
 } from './model.ts';
 
-export interface EpisodeFacts {
-  startDate: string;
-  rne: string;
-  legalStatus: string | null;
-  placement: string | null;
-  placementProvider: string | null;
-  endDate: string | null;
-  reasonCeased: string | null;
+/** A care episode with every column of the return's Episodes table. */
+export interface EpisodeFacts extends Omit<Episode, 'id'> {
   cin: string | null;
   reasonPlaceChange: string | null;
   homePostcode: string | null;
