@@ -97,7 +97,8 @@ export async function checkReturn(db: Db, input: CheckInput, on: { onFindings: (
 export async function readPrevious(files: ReturnFile[]): Promise<Map<string, Row<'PlacedAdoption'>[]>> {
   const opened = await openReturn(files);
   const byChild = new Map<string, Row<'PlacedAdoption'>[]>();
-  const problems = opened.findings.filter((f) => f.severity === 'error');
+  // Only its PlacedAdoption table is needed: a missing Header or Episodes file is no problem here.
+  const problems = opened.findings.filter((f) => f.severity === 'error' && f.file !== '(return)');
   if (problems.length) throw new PreviousReturnError(problems);
   for await (const group of childGroups(opened, () => undefined)) {
     if (group.placed.length) byChild.set(group.child, group.placed);

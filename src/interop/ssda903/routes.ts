@@ -99,7 +99,9 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
       const ctx = request.ctx!;
       const council = await councilOf(db, ctx);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const files = ([] as unknown[]).concat(body.files ?? []).filter((f): f is UploadedFile => !!f && typeof f === 'object' && 'path' in f);
+      const uploaded = (field: string) => ([] as unknown[]).concat(body[field] ?? []).filter((f): f is UploadedFile => !!f && typeof f === 'object' && 'path' in f);
+      const files = uploaded('files');
+      const previousFiles = uploaded('previous');
       const errors: FieldError[] = [];
       const year = parseCollectionYear(String(body.year ?? ''));
       if (!year) errors.push({ field: 'year', message: 'Select the collection year' });
@@ -114,17 +116,17 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
       }
       (request as { keepUpload?: boolean }).keepUpload = true;
       const dir = request.uploadDir!;
-      const runId = await startRun(ctx, council, files, year!, mode!, dir);
+      const runId = await startRun(ctx, council, { files, previousFiles }, year!, mode!, dir);
       return reply.redirect(`/returns/runs/${runId}`, 303);
     });
   });
 
   /** Start the run in the background; resolves with its id as soon as it is recorded. */
-  function startRun(ctx: RequestContext, council: store.Council, files: ReturnFile[], year: NonNullable<ReturnType<typeof parseCollectionYear>>, mode: 'validate' | 'import', dir: string): Promise<string> {
+  function startRun(ctx: RequestContext, council: store.Council, upload: { files: ReturnFile[]; previousFiles: ReturnFile[] }, year: NonNullable<ReturnType<typeof parseCollectionYear>>, mode: 'validate' | 'import', dir: string): Promise<string> {
     return new Promise((resolve, reject) => {
       let id: string | null = null;
       returns.runReturn(db, ctx, {
-        council, year, files, mode, today: services.today(),
+        council, year, ...upload, mode, today: services.today(),
         onStart: (runId) => {
           id = runId;
           progress.set(runId, { phase: 'checking', bytesRead: 0, totalBytes: 0, children: 0 });

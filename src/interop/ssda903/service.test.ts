@@ -181,6 +181,21 @@ async function asXml(dir: string): Promise<string> {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<EXPSSDA903>\n${children.join('')}</EXPSSDA903>\n`;
 }
 
+describe('last year\'s return', () => {
+  it('is compared with this year\'s decisions (rules 559–561, 584) when given, even as its PlacedAdoption file alone', async () => {
+    const last = join(work, 'last-year');
+    await writeSyntheticReturn(last, { children: 400, year: parseCollectionYear('2024/25')!, seed: 7 });
+    const files = await filesOf(returnDir);
+    const without = await runReturn(db(), await analyst(), { council: herefordshire, year: YEAR, files, mode: 'validate', today: TEST_TODAY });
+    const withLast = await runReturn(db(), await analyst(), {
+      council: herefordshire, year: YEAR, files, mode: 'validate', today: TEST_TODAY, previousFiles: [{ name: 'last.csv', path: join(last, FILE_NAMES.PlacedAdoption) }],
+    });
+    expect(without.errors).toBe(0);
+    expect(withLast.errors).toBeGreaterThan(0);
+    expect(withLast.sample.filter((f) => f.severity === 'error').every((f) => ['559', '560', '561', '584'].includes(f.rule))).toBe(true);
+  });
+});
+
 describe('an XML return', () => {
   it('imports like the same return in CSV: its export is the CSV files byte for byte', async () => {
     const telford = (await store.findCouncil(db(), 'telford-and-wrekin'))!;
