@@ -14,15 +14,22 @@ try {
   const council = (await store.findCouncil(handle.db, 'herefordshire'))!;
   const files = (await readdir(dir)).sort().map((name) => ({ name, path: join(dir, name) }));
   let heapPeak = 0;
-  const started = performance.now();
-  const result = await runReturn(handle.db, null, {
-    council, year: parseCollectionYear(yearText)!, files, mode, today: new Date().toISOString().slice(0, 10),
-    onProgress: () => { heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed); },
-  });
-  const seconds = (performance.now() - started) / 1000;
+  const baselineRssMb = Math.round(process.memoryUsage().rss / 1_048_576);
+  const once = async () => {
+    const started = performance.now();
+    const result = await runReturn(handle.db, null, {
+      council, year: parseCollectionYear(yearText)!, files, mode, today: new Date().toISOString().slice(0, 10),
+      onProgress: () => { heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed); },
+    });
+    return { result, seconds: Math.round((performance.now() - started) / 10) / 100 };
+  };
+  const first = await once();
+  // A check can be run again in the same process: the second run shows the cost without the
+  // code's first compilation (an import is measured once: a second would update in place).
+  const again = mode === 'validate' ? (await once()).seconds : null;
   console.log(JSON.stringify({
-    seconds: Math.round(seconds * 100) / 100, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(heapPeak / 1_048_576),
-    outcome: result.outcome, children: result.children, errors: result.errors, warnings: result.warnings, counts: result.counts,
+    seconds: first.seconds, secondRunSeconds: again, baselineRssMb, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(heapPeak / 1_048_576),
+    outcome: first.result.outcome, children: first.result.children, errors: first.result.errors, warnings: first.result.warnings, counts: first.result.counts,
   }));
 } finally {
   await handle.close();

@@ -30,5 +30,5 @@ runuser -u postgres -- "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w
   -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
-echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') running for the tests at $TEST_DATABASE_URL"
+echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') running for the tests at $TEST_DATABASE_URL" >&2
 "$@"
