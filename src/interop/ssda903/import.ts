@@ -67,7 +67,13 @@ async function importBatch(tx: Db, councilId: string, year: CollectionYear, chil
     const given = new Set(c.episodes.map((e) => e.startDate));
     const kept = (stored.get(childId) ?? []).filter((e) => !given.has(e.startDate) && !overlapsYear(e, year));
     for (const e of stored.get(childId) ?? []) if (!given.has(e.startDate) && overlapsYear(e, year)) removed.push({ childId, startDate: e.startDate });
-    const fromReturn = c.episodes.map((e) => ({ ...e, childId }));
+    // The return shows an episode open if it was open on 31 March; if Mercia already knows
+    // how it ended after that (from a later year), that ending stands.
+    const endedLater = new Map((stored.get(childId) ?? []).filter((e) => e.endDate !== null && e.endDate > year.end).map((e) => [e.startDate, e]));
+    const fromReturn = c.episodes.map((e) => {
+      const later = e.endDate === null ? endedLater.get(e.startDate) : undefined;
+      return { ...e, childId, ...(later ? { endDate: later.endDate, reasonCeased: later.reasonCeased } : {}) };
+    });
     incoming.push(...fromReturn);
     allEpisodes.set(childId, [...kept, ...fromReturn].sort((a, b) => a.startDate.localeCompare(b.startDate)));
   }
@@ -77,24 +83,26 @@ async function importBatch(tx: Db, councilId: string, year: CollectionYear, chil
   counts.episodesRemoved += removed.length;
 
   // Milestones: the return is the source of the decision, order, placement, adoption and
-  // reversal dates (and of the match, when AD1 gives it); the rest stay as recorded.
+  // reversal dates (and of the match, when AD1 gives it) from its earliest decision to the end
+  // of its year; those dated before or after stay as they are, as do the other kinds.
   const existing = store.byChild(await store.milestonesOfChildren(tx, ids));
-  const withMatch = children.filter((c) => c.matchDate !== null).map((c) => idOf.get(c.child.ref)!);
-  counts.milestonesReplaced += await store.deleteMilestones(tx, ids, RETURN_MILESTONES);
-  counts.milestonesReplaced += await store.deleteMilestones(tx, withMatch, ['match']);
-  const replaced = new Set<string>(RETURN_MILESTONES);
   const newMilestones: store.StoredMilestone[] = [];
+  const stale: store.StoredMilestone[] = [];
   const derived: store.Derived[] = [];
   for (const c of children) {
     const childId = idOf.get(c.child.ref)!;
     const episodes = allEpisodes.get(childId)!;
     const fresh = milestonesFromJourney(episodes, c.decisions, c.matchDate).map((m) => ({ ...m, childId }));
     newMilestones.push(...fresh);
-    const kept = (existing.get(childId) ?? []).filter((m) => !replaced.has(m.type) && !(m.type === 'match' && c.matchDate !== null));
+    const from = [year.start, ...c.decisions.map((d) => d.placed)].sort()[0]!;
+    const replaces = (m: store.StoredMilestone) => m.date >= from && m.date <= year.end && (RETURN_MILESTONES.includes(m.type) || (m.type === 'match' && c.matchDate !== null));
+    stale.push(...(existing.get(childId) ?? []).filter(replaces));
+    const kept = (existing.get(childId) ?? []).filter((m) => !replaces(m));
     const milestones = [...kept, ...fresh].sort((a, b) => a.date.localeCompare(b.date)) as Milestone[];
     const lookedAfter = isLookedAfter(episodes, today);
     derived.push({ id: childId, stage: stageOf(milestones, lookedAfter), periodStart: periodOfCareStart(episodes), lookedAfter, ...keyDates(milestones) });
   }
+  counts.milestonesReplaced += await store.deleteMilestonesOf(tx, stale);
   await store.insertMilestones(tx, newMilestones);
   await store.setDerivedMany(tx, derived);
   counts.milestones += newMilestones.length;

@@ -170,6 +170,8 @@ export function parseDfeDate(text: string | null): string | null {
   const m = DFE_DATE.exec(text);
   if (!m) return null;
   const [, d, mo, y] = m as unknown as [string, string, string, string];
+  // Nothing in a return happened before 1900 (and the database has no year 0).
+  if (Number(y) < 1900) return null;
   const iso = `${y}-${mo}-${d}`;
   const t = Date.parse(`${iso}T00:00:00Z`);
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== iso) return null;

@@ -103,3 +103,27 @@ describe('returns pages', () => {
     expect(scorecard.body).toContain('Herefordshire');
   });
 });
+
+describe('the upload', () => {
+  it('takes files only as uploaded parts: a JSON body naming a path on the server is refused', async () => {
+    const cookie = await signIn(t.app, 'analyst@herefordshire.example');
+    const form = await t.app.inject({ method: 'GET', url: '/returns/upload', headers: { cookie } });
+    const response = await t.app.inject({
+      method: 'POST', url: '/returns/upload', headers: { cookie: cookiesFrom(form, cookie), 'content-type': 'application/json' },
+      payload: JSON.stringify({ _csrf: csrfTokenIn(form.body), year: '2025/26', mode: 'validate', files: [{ name: 'x', path: '/etc/passwd' }] }),
+    });
+    expect(response.statusCode).toBe(415);
+    expect(await t.database.db.selectFrom('ssda903_run').select('id').where('files', '@>', JSON.stringify(['x']) as never).execute()).toEqual([]);
+  });
+
+  it('refuses staff who may not import before anything is written', async () => {
+    const uploadDirs = async () => (await readdir(tmpdir())).filter((d) => d.startsWith('mercia-903-') && !d.startsWith('mercia-903-routes-')).length;
+    const before = await uploadDirs();
+    const cookie = await signIn(t.app, 'social-worker@herefordshire.example');
+    const home = await t.app.inject({ method: 'GET', url: '/', headers: { cookie } });
+    const body = multipartBody({ _csrf: csrfTokenIn(home.body), year: '2025/26', mode: 'import' }, [{ name: 'header.csv', content: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n' }]);
+    const response = await t.app.inject({ method: 'POST', url: '/returns/upload', headers: { cookie: cookiesFrom(home, cookie), 'content-type': body.contentType }, payload: body.payload });
+    expect(response.statusCode).toBe(404);
+    expect(await uploadDirs()).toBe(before);
+  });
+});

@@ -21,6 +21,7 @@ import { MAX_FILE_BYTES, type ReturnFile } from './reader.ts';
 import { RULES } from './rules/index.ts';
 import * as returns from './service.ts';
 import * as store from './store.ts';
+import * as staff from '../../staff/service.ts';
 
 const PAGE_SIZE = 100;
 const idParams = z.object({ id: z.uuid() });
@@ -47,10 +48,13 @@ function latestEndedYear(today: string): string {
 type Progress = returns.Progress;
 const RULE_TEXT = new Map(RULES.map((r) => [r.rule, r.description]));
 
-interface UploadedFile { name: string; path: string }
 declare module 'fastify' {
   interface FastifyRequest {
+    /** Where this request's uploaded files were written, and what was written. */
     uploadDir?: string;
+    uploads?: { field: string; name: string; path: string }[];
+    /** Set once a run has taken the files: it removes them when it ends. */
+    keepUpload?: boolean;
   }
 }
 
@@ -74,32 +78,43 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
     });
   });
 
-  // Uploads stream to a temporary folder, never into memory; only a signed-in person's are accepted.
+  // Uploads stream to a temporary folder, never into memory, and only from a council's own
+  // analysts and administrators: who may upload is settled before a byte is written.
   void app.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
-      if (!request.session?.staffId) return reply.redirect('/sign-in?next=%2Freturns%2Fupload', 303);
+      const staffId = request.session?.staffId;
+      const actor = staffId ? await staff.actorById(db, staffId) : undefined;
+      if (!actor) return reply.redirect('/sign-in?next=%2Freturns%2Fupload', 303);
+      const ctx = await staff.contextFor(db, actor, services.today());
+      if (actor.orgKind !== 'local-authority' || !returnPolicy.can(actor, ctx.facts, 'import', { councilId: actor.orgId })) throw new NotFoundError('Page');
+      if (!String(request.headers['content-type'] ?? '').startsWith('multipart/form-data')) return reply.code(415).send('Upload the return as multipart/form-data');
     });
     await scope.register(multipart, {
       attachFieldsToBody: 'keyValues',
       limits: { fileSize: MAX_FILE_BYTES, files: 12, fields: 10, parts: 22 },
+      // Each file goes to disk as it arrives; the request keeps the list of what it wrote, which
+      // is the only source of paths (never the body).
       onFile: async function (this: FastifyRequest, part: MultipartFile) {
         this.uploadDir ??= await mkdtemp(join(tmpdir(), 'mercia-903-'));
         const name = basename(part.filename || 'file').replace(/[^\w.-]/g, '_') || 'file';
         const path = join(this.uploadDir, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`);
         await pipeline(part.file, createWriteStream(path));
-        (part as unknown as { value: UploadedFile | null }).value = part.filename ? { name, path } : null;
+        if (part.filename) (this.uploads ??= []).push({ field: part.fieldname, name, path });
+        (part as unknown as { value: string }).value = name;
       },
     });
-    scope.addHook('onResponse', async (request) => {
-      // The files are kept only while a run reads them; a refused form leaves nothing behind.
-      if (request.uploadDir && !(request as { keepUpload?: boolean }).keepUpload) await rm(request.uploadDir, { recursive: true, force: true });
-    });
+    const discard = async (request: FastifyRequest) => {
+      // The files are kept only while a run reads them; a refused or abandoned upload leaves nothing behind.
+      if (request.uploadDir && !request.keepUpload) await rm(request.uploadDir, { recursive: true, force: true }).catch(() => undefined);
+    };
+    scope.addHook('onResponse', discard);
+    scope.addHook('onRequestAbort', discard);
 
     scope.post('/returns/upload', async (request, reply) => {
       const ctx = request.ctx!;
       const council = await councilOf(db, ctx);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const uploaded = (field: string) => ([] as unknown[]).concat(body[field] ?? []).filter((f): f is UploadedFile => !!f && typeof f === 'object' && 'path' in f);
+      const uploaded = (field: string): ReturnFile[] => (request.uploads ?? []).filter((u) => u.field === field).map(({ name, path }) => ({ name, path }));
       const files = uploaded('files');
       const previousFiles = uploaded('previous');
       const errors: FieldError[] = [];
@@ -114,7 +129,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
           title: 'Upload a return', council, yearItems: yearItems(String(body.year ?? '')), values: body, errors: formErrors(errors), maxMegabytes: Math.floor(MAX_FILE_BYTES / 1_048_576),
         });
       }
-      (request as { keepUpload?: boolean }).keepUpload = true;
+      request.keepUpload = true;
       const dir = request.uploadDir!;
       const runId = await startRun(ctx, council, { files, previousFiles }, year!, mode!, dir);
       return reply.redirect(`/returns/runs/${runId}`, 303);
@@ -138,7 +153,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
         else app.log.error({ err: error, runId: id }, 'SSDA903 run failed');
       }).finally(() => {
         if (id) progress.delete(id);
-        void rm(dir, { recursive: true, force: true });
+        void rm(dir, { recursive: true, force: true }).catch(() => undefined);
       });
     });
   }
@@ -171,7 +186,9 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
     const parsed = idParams.safeParse(request.params);
     if (!parsed.success) throw new NotFoundError('Run');
     const { run, findings } = await returns.runFindings(db, request.ctx!, parsed.data.id);
-    const csv = stringify(findings.map((f) => [f.file, f.line ?? '', f.column ?? '', f.rule, f.severity, f.child ?? '', f.message]), {
+    // Cells come from the uploaded files: one that a spreadsheet would take for a formula is quoted as text.
+    const text = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+    const csv = stringify(findings.map((f) => [text(f.file), f.line ?? '', f.column ?? '', f.rule, f.severity, text(f.child ?? ''), text(f.message)]), {
       header: true, columns: ['file', 'line', 'column', 'rule', 'severity', 'child', 'message'],
     });
     return reply.type('text/csv; charset=utf-8')

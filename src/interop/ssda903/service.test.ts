@@ -139,6 +139,23 @@ describe('importing a return', () => {
     expect([await count('child'), await count('care_episode'), await count('milestone')]).toEqual([children, episodes, milestones]);
   });
 
+  it('keeps what it does not cover: decisions from other years, and an ending known from after the year', async () => {
+    const children = await db().selectFrom('child').select(['id', 'la_child_ref', 'shobpa_date']).where('placing_authority_id', '=', herefordshire.id).orderBy('la_child_ref').execute();
+    const noDecision = children.find((c) => c.shobpa_date === null)!;
+    await db().insertInto('milestone').values([
+      { child_id: noDecision.id, type: 'shobpa', date: '2020-01-06', code: null, notes: null, recorded_by: null },
+      { child_id: noDecision.id, type: 'plan-reversed', date: '2020-06-01', code: 'RD1', notes: null, recorded_by: null },
+    ]).execute();
+    const open = await db().selectFrom('care_episode').select(['id', 'child_id']).where('child_id', 'in', children.map((c) => c.id)).where('end_date', 'is', null).limit(1).executeTakeFirstOrThrow();
+    await db().updateTable('care_episode').set({ end_date: '2026-05-01', reason_ceased: 'E4A' }).where('id', '=', open.id).execute();
+
+    const result = await run(await filesOf(returnDir));
+    expect(result.outcome).toBe('imported');
+    const kept = await db().selectFrom('milestone').select(['type', 'date']).where('child_id', '=', noDecision.id).where('date', '<', '2021-01-01').orderBy('date').execute();
+    expect(kept).toEqual([{ type: 'shobpa', date: '2020-01-06' }, { type: 'plan-reversed', date: '2020-06-01' }]);
+    expect(await db().selectFrom('care_episode').select(['end_date', 'reason_ceased']).where('id', '=', open.id).executeTakeFirstOrThrow()).toEqual({ end_date: '2026-05-01', reason_ceased: 'E4A' });
+  });
+
   it('exports the year byte for byte as it was imported, and audits the export', async () => {
     const out = join(work, 'export');
     const counts = await exportReturn(db(), await analyst(), { council: herefordshire, year: YEAR, dir: out });

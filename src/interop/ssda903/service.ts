@@ -57,6 +57,7 @@ export async function runReturn(db: Db, ctx: RequestContext | null, o: RunOption
   });
   o.onStart?.(runId);
   let tallies = { children: 0, errors: 0, warnings: 0 };
+  let committed = false;
   try {
     const previous = o.previousFiles?.length ? await readPrevious(o.previousFiles) : null;
     let stored = 0;
@@ -85,10 +86,13 @@ export async function runReturn(db: Db, ctx: RequestContext | null, o: RunOption
       });
       return result.counts;
     });
+    committed = true;
     await store.finishRun(db, runId, { status: 'done', outcome: 'imported', ...tallies, counts: { ...counts } });
     o.onProgress?.({ phase: 'done', bytesRead: checked.totalBytes, totalBytes: checked.totalBytes, children: checked.children });
     return { runId, outcome: 'imported', ...tallies, counts, sample };
   } catch (error) {
+    // Once the import is committed, a failure to record the run's end must not call it failed.
+    if (committed) throw error;
     await store.finishRun(db, runId, { status: 'failed', outcome: null, ...tallies, failure: error instanceof Error ? error.message : String(error) });
     throw error;
   }

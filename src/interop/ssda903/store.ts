@@ -194,10 +194,16 @@ export async function milestonesOfChildren(db: Db, childIds: readonly string[]):
   return rows as StoredMilestone[];
 }
 
-export async function deleteMilestones(db: Db, childIds: readonly string[], types: readonly string[]): Promise<number> {
-  if (childIds.length === 0) return 0;
-  const result = await db.deleteFrom('milestone').where('child_id', 'in', childIds).where('type', 'in', types).executeTakeFirst();
-  return Number(result.numDeletedRows);
+/** Delete these milestones (by child, kind and date). */
+export async function deleteMilestonesOf(db: Db, milestones: readonly StoredMilestone[]): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < milestones.length; i += 1000) {
+    const chunk = milestones.slice(i, i + 1000);
+    const result = await db.deleteFrom('milestone')
+      .where((eb) => eb.or(chunk.map((m) => eb.and([eb('child_id', '=', m.childId), eb('type', '=', m.type), eb('date', '=', m.date)])))).executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
 }
 
 /** Milestones in the order given: same-day milestones keep it, through recorded_at. */

@@ -42,6 +42,8 @@ export function isoDate(text: string | null): string | null {
     if (d < 0) return null;
     year = year * 10 + d;
   }
+  // Nothing in a return happened before 1900 (and the database has no year 0).
+  if (year < 1900) return null;
   const d0 = digit(text, 0), d1 = digit(text, 1), m0 = digit(text, 3), m1 = digit(text, 4);
   if (d0 < 0 || d1 < 0 || m0 < 0 || m1 < 0) return null;
   const month = m0 * 10 + m1;

@@ -38,6 +38,11 @@ export function structureRules(c: Check): void {
   for (let i = 1; i < c.ad1.length; i++) {
     report(c, c.ad1[i]!.row, 'CHILD', 'INT31', `Child ${c.child} has more than one AD1 row (the first is at ${at(c.ad1[0]!.row)}).`);
   }
+  for (let i = 1; i < c.prevPerm.length; i++) {
+    report(c, c.prevPerm[i]!.row, 'CHILD', 'FORMAT', `Child ${c.child} has more than one PrevPerm row (the first is at ${at(c.prevPerm[0]!.row)}).`);
+  }
+  tooLong(c);
+  outsideYear(c);
 
   // Episodes, in DECOM order. `reach` is the episode ending latest so far (end null: still
   // open), so an episode inside a long earlier one is caught even with a short one between.
@@ -66,5 +71,28 @@ export function structureRules(c: Check): void {
     if (v.DEC !== null && e.dec === null) continue;
     const end = e.dec;
     if (reach === null || (reach.end !== null && (end === null || end > reach.end))) reach = { e, end };
+  }
+}
+
+/** The longest value Mercia keeps of each free-text column (the database's limits). */
+const MAX_LENGTH: readonly [table: 'headers' | 'episodes' | 'prevPerm', column: string, max: number][] = [
+  ['headers', 'CHILD', 30], ['episodes', 'HOME_POST', 10], ['episodes', 'PL_POST', 10], ['episodes', 'URN', 20], ['prevPerm', 'LA_PERM', 10],
+];
+
+function tooLong(c: Check): void {
+  for (const [table, column, max] of MAX_LENGTH) {
+    for (const { row } of c[table]) {
+      const value = (row.values as Record<string, string | null>)[column];
+      if (value && value.length > max) report(c, row, column, 'FORMAT', `${column} "${value}" is ${value.length} characters long; at most ${max} are allowed.`);
+    }
+  }
+}
+
+/** A return holds episodes as they stood on the last day of its year: nothing starts or ends after it. */
+function outsideYear(c: Check): void {
+  for (const e of c.episodes) {
+    const v = e.row.values;
+    if (e.decom !== null && e.decom > c.end) report(c, e.row, 'DECOM', 'FORMAT', `The episode starts (${v.DECOM}) after the collection year ends (${show(c.end)}).`);
+    else if (e.dec !== null && e.dec > c.end) report(c, e.row, 'DEC', 'FORMAT', `The episode ceased (${v.DEC}) after the collection year ends (${show(c.end)}): in this year's return it is still open.`);
   }
 }
