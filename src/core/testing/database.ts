@@ -22,6 +22,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     ...handle,
     close: async () => {
       await handle.close();
+      await untilDisconnected(serverUrl, name);
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
@@ -32,6 +33,25 @@ async function adminQuery(url: string, text: string): Promise<void> {
   await client.connect();
   try {
     await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The pool's end() returns before its connections have closed: dropping the database "with
+ * force" at once would terminate them mid-goodbye, and their clients would raise an error no
+ * one listens for. Wait (briefly) for them to go first.
+ */
+async function untilDisconnected(url: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [database]);
+      if (Number(rows[0]!.n) === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   } finally {
     await client.end();
   }
