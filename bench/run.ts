@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openDatabase } from '../src/core/db.ts';
 import { migrate } from '../src/core/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
+import { createServerDatabase } from './database.ts';
 import { measure, type BenchOptions, type Measurement } from './measure.ts';
 import { enquiryLoad } from './recruitment.ts';
 import { runReturnBenchmarks } from './ssda903.ts';
@@ -82,15 +82,8 @@ async function childOnJourney(base: string, cookie: string): Promise<string> {
 async function startServer(adminUrl: string | undefined, scale: number): Promise<{ base: string; seeded: { children: number; seconds: number }; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mercia-bench-'));
   const port = 3900 + Math.floor(Math.random() * 500);
-  let databaseUrl: string | undefined;
-  let dbName: string | undefined;
-  if (adminUrl) {
-    dbName = `mercia_bench_${Date.now()}`;
-    await admin(adminUrl, `create database ${dbName}`);
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-  }
+  const server = adminUrl ? await createServerDatabase(adminUrl, 'mercia_bench') : null;
+  const databaseUrl = server?.url;
   const handle = await openDatabase({ url: databaseUrl, dataDir });
   let seeded: { children: number; seconds: number };
   try {
@@ -120,7 +113,7 @@ async function startServer(adminUrl: string | undefined, scale: number): Promise
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       rmSync(dataDir, { recursive: true, force: true });
-      if (adminUrl && dbName) await admin(adminUrl, `drop database if exists ${dbName} with (force)`);
+      await server?.drop();
     },
   };
 }
@@ -129,12 +122,6 @@ function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   delete copy.DATABASE_URL;
   return copy;
-}
-
-async function admin(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
 }
 
 function cookiesOf(response: Response): string {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { createServerDatabase } from './database.ts';
 import { openDatabase } from '../src/core/db.ts';
 import { migrate } from '../src/core/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
@@ -80,15 +80,8 @@ export async function runReturnBenchmarks(serverUrl: string | undefined): Promis
 
 /** A fresh database with the demo organisations and staff (no children). */
 async function prepareDatabase(work: string, adminUrl: string | undefined, name: string): Promise<{ location: string; drop: () => Promise<void> }> {
-  let location = join(work, `db-${name}`);
-  let dbName: string | undefined;
-  if (adminUrl) {
-    dbName = `mercia_bench_903_${Date.now()}`;
-    await admin(adminUrl, `create database ${dbName}`);
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    location = u.toString();
-  }
+  const server = adminUrl ? await createServerDatabase(adminUrl, 'mercia_bench_903') : null;
+  const location = server?.url ?? join(work, `db-${name}`);
   const handle = await openDatabase(adminUrl ? { url: location } : { dataDir: location });
   try {
     await migrate(handle.db);
@@ -99,14 +92,8 @@ async function prepareDatabase(work: string, adminUrl: string | undefined, name:
   return {
     location,
     drop: async () => {
-      if (adminUrl && dbName) await admin(adminUrl, `drop database if exists ${dbName} with (force)`);
+      if (server) await server.drop();
       else rmSync(location, { recursive: true, force: true });
     },
   };
-}
-
-async function admin(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
 }
