@@ -16,22 +16,14 @@ import { formErrors } from '../../web/forms.ts';
 import type { AppServices } from '../../web/types.ts';
 import { render } from '../../web/views.ts';
 import { FILE_NAMES, parseCollectionYear, SUPPORTED_END_YEARS, TABLE_NAMES, yearEnding, type TableName } from './model.ts';
-import { returnPolicy } from './policy.ts';
 import { MAX_FILE_BYTES, type ReturnFile } from './reader.ts';
 import { RULES } from './rules/index.ts';
 import * as returns from './service.ts';
-import * as store from './store.ts';
+import type * as store from './store.ts';
 import * as staff from '../../staff/service.ts';
 
 const PAGE_SIZE = 100;
 const idParams = z.object({ id: z.uuid() });
-
-/** The council whose returns the person works on: their own, if they are its analyst or administrator. */
-async function councilOf(db: AppServices['database']['db'], ctx: RequestContext): Promise<store.Council> {
-  const council = ctx.actor.orgKind === 'local-authority' ? await store.findCouncilById(db, ctx.actor.orgId) : undefined;
-  if (!council || !returnPolicy.can(ctx.actor, ctx.facts, 'import', { councilId: council.id })) throw new NotFoundError('Page');
-  return council;
-}
 
 const yearItems = (selected?: string) => [...SUPPORTED_END_YEARS].reverse().map((y) => {
   const year = yearEnding(y);
@@ -64,7 +56,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
 
   app.get('/returns', async (request, reply) => {
     const ctx = request.ctx!;
-    const council = await councilOf(db, ctx);
+    const council = await returns.ownCouncil(db, ctx);
     const runs = await returns.runsFor(db, ctx, council);
     return render(request, reply, 'interop/ssda903/views/returns.njk', { title: 'SSDA903 returns', council, runs });
   });
@@ -72,7 +64,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
   // ---- upload ------------------------------------------------------------------------------
 
   app.get('/returns/upload', async (request, reply) => {
-    const council = await councilOf(db, request.ctx!);
+    const council = await returns.ownCouncil(db, request.ctx!);
     return render(request, reply, 'interop/ssda903/views/upload.njk', {
       title: 'Upload a return', council, yearItems: yearItems(latestEndedYear(services.today())), values: { mode: 'validate' }, maxMegabytes: Math.floor(MAX_FILE_BYTES / 1_048_576),
     });
@@ -85,8 +77,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
       const staffId = request.session?.staffId;
       const actor = staffId ? await staff.actorById(db, staffId) : undefined;
       if (!actor) return reply.redirect('/sign-in?next=%2Freturns%2Fupload', 303);
-      const ctx = await staff.contextFor(db, actor, services.today());
-      if (actor.orgKind !== 'local-authority' || !returnPolicy.can(actor, ctx.facts, 'import', { councilId: actor.orgId })) throw new NotFoundError('Page');
+      await returns.ownCouncil(db, await staff.contextFor(db, actor, services.today()));
       if (!String(request.headers['content-type'] ?? '').startsWith('multipart/form-data')) return reply.code(415).send('Upload the return as multipart/form-data');
     });
     await scope.register(multipart, {
@@ -112,7 +103,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
 
     scope.post('/returns/upload', async (request, reply) => {
       const ctx = request.ctx!;
-      const council = await councilOf(db, ctx);
+      const council = await returns.ownCouncil(db, ctx);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const uploaded = (field: string): ReturnFile[] => (request.uploads ?? []).filter((u) => u.field === field).map(({ name, path }) => ({ name, path }));
       const files = uploaded('files');
@@ -177,8 +168,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
   app.get('/returns/runs/:id/progress', async (request) => {
     const parsed = idParams.safeParse(request.params);
     if (!parsed.success) throw new NotFoundError('Run');
-    const run = await store.findRun(db, parsed.data.id);
-    if (!run || !returnPolicy.can(request.ctx!.actor, request.ctx!.facts, 'view-runs', { councilId: run.councilId })) throw new NotFoundError('Run');
+    const run = await returns.runFor(db, request.ctx!, parsed.data.id);
     return { status: run.status, ...progressView(progress.get(run.id)) };
   });
 
@@ -199,7 +189,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
   // ---- export -------------------------------------------------------------------------------
 
   app.get('/returns/export', async (request, reply) => {
-    const council = await councilOf(db, request.ctx!);
+    const council = await returns.ownCouncil(db, request.ctx!);
     const selected = String((request.query as { year?: string }).year ?? latestEndedYear(services.today()));
     const year = parseCollectionYear(selected);
     return render(request, reply, 'interop/ssda903/views/export.njk', {
@@ -211,7 +201,7 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
 
   app.get('/returns/export/:year/:file', async (request, reply) => {
     const ctx = request.ctx!;
-    const council = await councilOf(db, ctx);
+    const council = await returns.ownCouncil(db, ctx);
     const { year: yearText, file } = request.params as { year: string; file: string };
     const year = parseCollectionYear(yearText);
     const table = (Object.entries(FILE_NAMES) as [TableName, string][]).find(([, name]) => name === file)?.[0];

@@ -111,6 +111,20 @@ export async function exportReturn(db: Db, ctx: RequestContext | null, o: { coun
 
 // ---- runs ---------------------------------------------------------------------------------
 
+/** The council whose returns the person works on: their own, if they are its analyst or administrator. */
+export async function ownCouncil(db: Db, ctx: RequestContext): Promise<store.Council> {
+  const council = ctx.actor.orgKind === 'local-authority' ? await store.findCouncilById(db, ctx.actor.orgId) : undefined;
+  if (!council || !returnPolicy.can(ctx.actor, ctx.facts, 'import', { councilId: council.id })) throw new NotFoundError('Page');
+  return council;
+}
+
+/** A run the person may see (its status only: no findings, so nothing to audit). */
+export async function runFor(db: Db, ctx: RequestContext, runId: string): Promise<store.RunRow> {
+  const run = await store.findRun(db, runId);
+  if (!run || !returnPolicy.can(ctx.actor, ctx.facts, 'view-runs', { councilId: run.councilId })) throw new NotFoundError('Run');
+  return run;
+}
+
 export async function runsFor(db: Db, ctx: RequestContext, council: store.Council) {
   authorise(ctx, 'view-runs', council.id);
   return store.runsOf(db, [council.id]);
@@ -118,8 +132,7 @@ export async function runsFor(db: Db, ctx: RequestContext, council: store.Counci
 
 /** A run and a page of its findings; seeing findings (which name children) is audited. */
 export async function viewRun(db: Db, ctx: RequestContext, runId: string, page: { limit: number; offset: number }) {
-  const run = await store.findRun(db, runId);
-  if (!run || !returnPolicy.can(ctx.actor, ctx.facts, 'view-runs', { councilId: run.councilId })) throw new NotFoundError('Run');
+  const run = await runFor(db, ctx, runId);
   const [findings, byRule] = await Promise.all([store.findingsOf(db, runId, page), store.findingsByRule(db, runId)]);
   await recordAudit(db, { actor: auditActor(ctx.actor), action: 'view', recordType: 'ssda903-run', recordId: runId, ownerId: run.councilId, detail: { offset: page.offset, shown: findings.length } });
   return { run, findings, byRule };
@@ -127,8 +140,7 @@ export async function viewRun(db: Db, ctx: RequestContext, runId: string, page: 
 
 /** Every stored finding of a run, for the CSV download (audited as an export). */
 export async function runFindings(db: Db, ctx: RequestContext, runId: string): Promise<{ run: store.RunRow; findings: Finding[] }> {
-  const run = await store.findRun(db, runId);
-  if (!run || !returnPolicy.can(ctx.actor, ctx.facts, 'view-runs', { councilId: run.councilId })) throw new NotFoundError('Run');
+  const run = await runFor(db, ctx, runId);
   const findings = await store.findingsOf(db, runId, { limit: MAX_STORED_FINDINGS, offset: 0 });
   await recordAudit(db, { actor: auditActor(ctx.actor), action: 'export', recordType: 'ssda903-run', recordId: runId, ownerId: run.councilId, detail: { findings: findings.length } });
   return { run, findings };
