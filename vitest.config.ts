@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
-    testTimeout: 30_000,
+    // A browser journey scans a dozen pages with axe; on a two-core machine running another
+    // test file beside it, that can take more than half a minute. Timeouts assert nothing.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
