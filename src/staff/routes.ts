@@ -4,15 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { totpUri } from '../core/auth.ts';
 import { ValidationError } from '../core/errors.ts';
+import { sameSitePath } from '../core/text.ts';
 import type { AppServices } from '../web/types.ts';
 import { formErrors } from '../web/forms.ts';
 import { render } from '../web/views.ts';
 import * as staff from './service.ts';
 
-/** Only same-site paths, so `next` cannot send someone elsewhere. */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export function staffRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services.database;
@@ -24,12 +21,12 @@ export function staffRoutes(app: FastifyInstance, services: AppServices): void {
   app.get('/sign-in', { config: { public: true } }, async (request, reply) => {
     if (request.ctx) return reply.redirect('/', 303);
     const { next } = request.query as { next?: string };
-    return render(request, reply, 'staff/views/sign-in.njk', { title: 'Sign in', next: safeNext(next), values: {} });
+    return render(request, reply, 'staff/views/sign-in.njk', { title: 'Sign in', next: sameSitePath(next), values: {} });
   });
 
   app.post('/sign-in', { config: { public: true, rateLimit: signInLimit } }, async (request, reply) => {
     const body = request.body as Record<string, string>;
-    const next = safeNext(body.next);
+    const next = sameSitePath(body.next);
     const refuse = (message: string, status = 401) => {
       reply.code(status);
       return render(request, reply, 'staff/views/sign-in.njk', {
@@ -60,12 +57,12 @@ export function staffRoutes(app: FastifyInstance, services: AppServices): void {
   app.get('/sign-in/code', { config: { public: true } }, async (request, reply) => {
     if (!request.session.pendingStaffId) return reply.redirect('/sign-in', 303);
     const { next } = request.query as { next?: string };
-    return render(request, reply, 'staff/views/sign-in-code.njk', { title: 'Enter the code from your authenticator app', next: safeNext(next) });
+    return render(request, reply, 'staff/views/sign-in-code.njk', { title: 'Enter the code from your authenticator app', next: sameSitePath(next) });
   });
 
   app.post('/sign-in/code', { config: { public: true, rateLimit: signInLimit } }, async (request, reply) => {
     const body = request.body as Record<string, string>;
-    const next = safeNext(body.next);
+    const next = sameSitePath(body.next);
     const pending = request.session.pendingStaffId;
     if (!pending) return reply.redirect('/sign-in', 303);
     const again = (message: string, status: number) => {

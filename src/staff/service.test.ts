@@ -65,6 +65,17 @@ describe('explicit grants', () => {
     }
   });
 
+  it('are refused when they have already ended, naming validTo, and nothing is written', async () => {
+    const manager = await ctxFor('admin@herefordshire.example');
+    const target = (await store.findStaffByEmail(handle.db, 'analyst@herefordshire.example'))!;
+    const grantee = (await store.findStaffByEmail(handle.db, 'analyst@shropshire.example'))!;
+    const before = await handle.db.selectFrom('access_grant').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await expect(staff.grantAccess(handle.db, manager, { staffId: grantee.id, recordType: 'staff', recordId: target.id, reason: 'Too late', validFrom: '2026-01-01', validTo: '2026-11-22' }))
+      .rejects.toMatchObject({ errors: [{ field: 'validTo', message: expect.stringContaining('2026-11-23') }] });
+    const after = await handle.db.selectFrom('access_grant').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
   it('cannot be given by another authority, and name the field at fault', async () => {
     const outsider = await ctxFor('team-manager@shropshire.example');
     const target = (await store.findStaffByEmail(handle.db, 'social-worker@herefordshire.example'))!;

@@ -181,6 +181,8 @@ export async function viewStaff(db: Db, ctx: RequestContext, id: string): Promis
 
 export async function grantAccess(db: Db, ctx: RequestContext, raw: unknown): Promise<string> {
   const input = parseInput(grantInput, raw);
+  // A grant that has already ended would be kept and never take effect: refuse it by name.
+  if (input.validTo && input.validTo < ctx.facts.today) throw ValidationError.of('validTo', `End date must be today (${ctx.facts.today}) or later`);
   return db.transaction().execute(async (tx) => {
     const ownerId = await ownerOfRecord(tx, input.recordType, input.recordId);
     if (!ownerId || !grantPolicy.can(ctx.actor, ctx.facts, 'grant', { ownerId })) throw new NotFoundError('Record');

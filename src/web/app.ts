@@ -24,6 +24,7 @@ import { staffRoutes } from '../staff/routes.ts';
 import { setUpApiDocs } from './api-docs.ts';
 import { setUpAuthentication } from './auth.ts';
 import { setUpErrorHandling } from './errors.ts';
+import { ASSET_PREFIXES, setUpInputGuard, setUpNoStore, setUpReplyGuard } from './guards.ts';
 import { homeRoutes } from './home.ts';
 import { registerWorkSources } from './work-sources.ts';
 import { DatabaseSessionStore } from './session-store.ts';
@@ -54,6 +55,8 @@ export async function createApp(services: AppServices, options: { logger?: boole
   await setUpViews(app);
   await setUpApiDocs(app);
   setUpErrorHandling(app);
+  setUpInputGuard(app);
+  setUpNoStore(app);
   setUpAuthentication(app, services);
   setUpHealth(app, services);
   registerWorkSources();
@@ -67,6 +70,7 @@ export async function createApp(services: AppServices, options: { logger?: boole
   trainingRoutes(app, services);
   ssda903Routes(app, services);
   auditRoutes(app, services);
+  setUpReplyGuard(app);
   return app;
 }
 
@@ -144,10 +148,9 @@ async function setUpRateLimits(app: FastifyInstance) {
 }
 
 async function setUpStaticAssets(app: FastifyInstance) {
-  const prefixes = ['/assets/', '/govuk/', '/moj/', '/static/'];
   // Assets are public: mark their routes so the sign-in check lets them through.
   app.addHook('onRoute', (route) => {
-    if (prefixes.some((p) => route.url.startsWith(p))) route.config = { ...route.config, public: true };
+    if (ASSET_PREFIXES.some((p) => route.url.startsWith(p))) route.config = { ...route.config, public: true };
   });
   const ownStatic = fileURLToPath(new URL('./static/', import.meta.url));
   const cache = { maxAge: '1d' };
