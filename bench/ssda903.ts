@@ -1,9 +1,11 @@
 // SSDA903 benchmarks: validate-only and import of a synthetic 5,000-child return and a
 // 100,000-child return (BENCH_903_SIZES), on PGlite and on a PostgreSQL server when one is
-// given. Each measurement runs in its own process (bench/ssda903-worker.ts) so that its peak
-// memory is its own. The database holds the demo organisations and staff, no children.
+// given; the reader alone and the DfE rules alone on the same returns (no database); and how
+// long a 2 GiB file takes to be refused. Each return measurement runs in its own process
+// (bench/ssda903-worker.ts) so that its peak memory is its own. The database holds the demo
+// organisations and staff, no children.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,8 @@ import { createServerDatabase } from './database.ts';
 import { openDatabase } from '../src/core/db.ts';
 import { migrate } from '../src/core/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
-import { parseCollectionYear } from '../src/interop/ssda903/model.ts';
+import { parseCollectionYear, TABLES } from '../src/interop/ssda903/model.ts';
+import { openReturn } from '../src/interop/ssda903/reader.ts';
 import { writeSyntheticReturn } from '../src/interop/ssda903/synthetic.ts';
 
 const run = promisify(execFile);
@@ -36,15 +39,41 @@ export interface ReturnMeasurement {
   outcome: string;
 }
 
+/** The reader or the rules alone, on a return on disk: the first (cold) pass, and the best of three more. */
+export interface StreamMeasurement {
+  children: number;
+  episodes: number;
+  megabytes: number;
+  measurement: 'read' | 'rules';
+  /** Reading: the whole pass over the return. Rules: only the time inside validateChild. */
+  seconds: number;
+  bestWarmSeconds: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+  /** Groups read: every child in the return. */
+  groups: number;
+  findings: number;
+}
+
+/** A file far over the size limit is refused from its size alone, without reading it. */
+export interface OversizedMeasurement {
+  gigabytes: number;
+  /** Best of three openReturn calls on a sparse file. */
+  milliseconds: number;
+  finding: string | null;
+}
+
 function sizesFrom(env: string | undefined): number[] {
   return (env ?? '5000,100000').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 }
 
-export async function runReturnBenchmarks(serverUrl: string | undefined): Promise<{ writing: unknown[]; results: ReturnMeasurement[] }> {
+export async function runReturnBenchmarks(serverUrl: string | undefined): Promise<{ writing: unknown[]; results: ReturnMeasurement[]; streaming: StreamMeasurement[]; oversized: OversizedMeasurement }> {
   const work = mkdtempSync(join(tmpdir(), 'mercia-bench-903-'));
   const results: ReturnMeasurement[] = [];
+  const streaming: StreamMeasurement[] = [];
   const writing: unknown[] = [];
   try {
+    const oversized = await refuseOversized(work);
     for (const children of sizesFrom(process.env.BENCH_903_SIZES)) {
       const dir = join(work, `return-${children}`);
       const started = performance.now();
@@ -52,6 +81,14 @@ export async function runReturnBenchmarks(serverUrl: string | undefined): Promis
       const { stdout: du } = await run('du', ['-sk', dir]);
       const megabytes = Math.round(Number(du.split('\t')[0]) / 102.4) / 10;
       writing.push({ children, episodes: counts.episodes, megabytes, seconds: Math.round(performance.now() - started) / 1000 });
+      for (const measurement of ['read', 'rules'] as const) {
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', worker, measurement, dir, '-', YEAR], { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: 'warn' } });
+        const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as { seconds: number; bestWarmSeconds: number; baselineRssMb: number; peakRssMb: number; children: number; findings: number };
+        streaming.push({
+          children, episodes: counts.episodes, megabytes, measurement, seconds: r.seconds, bestWarmSeconds: r.bestWarmSeconds,
+          baselineRssMb: r.baselineRssMb, peakRssMb: r.peakRssMb, groups: r.children, findings: r.findings,
+        });
+      }
       const engines: { engine: string; url?: string }[] = [{ engine: 'pglite' }, ...(serverUrl ? [{ engine: 'postgres', url: serverUrl }] : [])];
       for (const { engine, url } of engines) {
         const target = await prepareDatabase(work, url, `${engine}-${children}`);
@@ -72,10 +109,30 @@ export async function runReturnBenchmarks(serverUrl: string | undefined): Promis
         }
       }
     }
+    return { writing, results, streaming, oversized };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return { writing, results };
+}
+
+/** A 2 GiB Header file (sparse: no disk used), opened three times. */
+async function refuseOversized(work: string): Promise<OversizedMeasurement> {
+  const path = join(work, 'huge.csv');
+  writeFileSync(path, `${TABLES.Header.join(',')}\n`);
+  truncateSync(path, 2 * 1024 ** 3);
+  try {
+    let best = Infinity;
+    let finding: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const opened = await openReturn([{ name: 'huge.csv', path }]);
+      best = Math.min(best, performance.now() - started);
+      finding = opened.findings[0]?.message ?? null;
+    }
+    return { gigabytes: 2, milliseconds: Math.round(best * 10) / 10, finding };
+  } finally {
+    rmSync(path, { force: true });
+  }
 }
 
 /** A fresh database with the demo organisations and staff (no children). */

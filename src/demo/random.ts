@@ -1,4 +1,8 @@
 // A small seeded random source, so the demo data is the same on every run (mulberry32).
+
+/** Items with relative weights, for `Random.weighted`. */
+export type Weighted<T> = readonly (readonly [T, number])[];
+
 export class Random {
   private state: number;
 
@@ -25,5 +29,17 @@ export class Random {
 
   chance(probability: number): boolean {
     return this.next() < probability;
+  }
+
+  /** One of the items, each as likely as its weight (one draw; weights need not add up to 1). */
+  weighted<T>(items: Weighted<T>): T {
+    let total = 0;
+    for (const [, w] of items) total += w;
+    let x = this.next() * total;
+    for (const [item, w] of items) {
+      x -= w;
+      if (x < 0) return item;
+    }
+    return items[items.length - 1]![0];
   }
 }

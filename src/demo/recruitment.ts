@@ -16,7 +16,7 @@ import type { Db } from '../core/db.ts';
 import { householdReference, NOT_PROCEEDING_REASONS } from '../recruitment/model.ts';
 import * as store from '../recruitment/store.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
-import { Random } from './random.ts';
+import { Random, type Weighted } from './random.ts';
 import type { DemoContext } from './seed.ts';
 
 interface CouncilRecruitment {
@@ -39,17 +39,10 @@ export const RECRUITMENT_COUNCILS: readonly CouncilRecruitment[] = [
 ];
 
 const WEST_MERCIA = ['herefordshire', 'shropshire', 'telford-and-wrekin', 'worcestershire'];
-const HEARD: readonly (readonly [string, number])[] = [['website', 40], ['social-media', 25], ['friend-or-family', 15], ['event', 8], ['advert', 8], ['other', 4]];
+const HEARD: Weighted<string> = [['website', 40], ['social-media', 25], ['friend-or-family', 15], ['event', 8], ['advert', 8], ['other', 4]];
 const METHODS = ['phone', 'phone', 'phone', 'email', 'email', 'text-message'] as const;
 const DECLINE_REASONS = ['Not able to meet the health requirements at this time', 'Recent bereavement: advised to wait a year', 'Living space not yet suitable', 'Fertility treatment still under way'];
 const CHUNK = 500;
-
-function weighted(random: Random, items: readonly (readonly [string, number])[]): string {
-  const total = items.reduce((n, [, w]) => n + w, 0);
-  let r = random.next() * total;
-  for (const [v, w] of items) if ((r -= w) < 0) return v;
-  return items[items.length - 1]![0];
-}
 
 async function insertAll(db: Db, table: 'enquiry' | 'enquiry_contact' | 'information_event' | 'event_invitation' | 'registration_of_interest', rows: object[]) {
   for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
@@ -153,7 +146,7 @@ export async function seedRecruitment(demo: DemoContext): Promise<void> {
       enquiries.push({
         id, front_door_id: frontDoorId, council_id: councilId, partnership_id: null, received_on: receivedOn, first_name: firstName, last_name: lastName,
         email: `${firstName}.${lastName}.${serial}@example.com`.toLowerCase(), phone: `07700 900${String(serial % 1000).padStart(3, '0')}`,
-        heard_from: weighted(random, HEARD), source: random.chance(0.7) ? 'web-form' : random.pick(['phone', 'email', 'event']), campaign: random.chance(0.1) ? 'National Adoption Week' : null,
+        heard_from: random.weighted(HEARD), source: random.chance(0.7) ? 'web-form' : random.pick(['phone', 'email', 'event']), campaign: random.chance(0.1) ? 'National Adoption Week' : null,
         consent_given: true, info_pack_sent_on: packSent ? packOn : null, status, closed_on: closedOn, not_proceeding_reason: reason,
       });
       // West Mercia invites most enquirers to its next information event.

@@ -15,7 +15,7 @@ import * as partnershipService from '../partnership/service.ts';
 import * as partnershipStore from '../partnership/store.ts';
 import * as staffService from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
-import { seedChildren } from './children.ts';
+import { seedChildren } from './children-writer.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
 import { DEMO_HISTORY, DEMO_LA_NUMBERS, DEMO_ORGANISATIONS } from './organisations.ts';
 import { Random } from './random.ts';

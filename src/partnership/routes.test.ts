@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../core/access.ts';
 import { signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
 import * as staffService from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
+import { isMemberOn, OPTION_2_POOLED } from './model.ts';
 import * as store from './store.ts';
 
 let t: TestApp;
@@ -80,7 +82,13 @@ describe('partnership pages', () => {
     const saved = await submitForm(t.app, cookie, url, { scope: 'preset', option: '2', 'effectiveOn-day': '1', 'effectiveOn-month': '4', 'effectiveOn-year': '2028' });
     expect(saved.statusCode).toBe(303);
     const rows = await store.operatingModelOn(t.database.db, westMercia, '2028-04-01');
-    expect(rows.filter((r) => r.deliveredBy === 'partnership')).toHaveLength(24);
+    const members = new Set(rows.map((r) => r.memberId)).size;
+    expect(members).toBeGreaterThan(0);
+    // Option 2: the pooled functions from the partnership, for every member, the rest by the council.
+    const pooled = rows.filter((r) => r.deliveredBy === 'partnership');
+    expect(new Set(pooled.map((r) => r.functionCode))).toEqual(new Set(OPTION_2_POOLED));
+    expect(pooled).toHaveLength(members * OPTION_2_POOLED.length);
+    expect(rows.filter((r) => r.deliveredBy === 'member')).toHaveLength(members * (FUNCTIONS.length - OPTION_2_POOLED.length));
   });
 
   it('does not offer or accept changes from other staff', async () => {
@@ -110,7 +118,12 @@ describe('partnership API', () => {
   it('gives the operating model on a date as rows of function, member and deliverer', async () => {
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/partnerships/${westMercia}/operating-model?date=2015-01-01`, headers: bearer() });
     const { items } = response.json();
-    expect(items).toHaveLength(44);
+    // One row for every member on the day and every function.
+    const members = (await store.membershipsOf(t.database.db, westMercia))
+      .filter((m) => m.kind === 'member' && isMemberOn(m, '2015-01-01'));
+    expect(members.length).toBeGreaterThan(0);
+    expect(items).toHaveLength(members.length * FUNCTIONS.length);
+    expect(new Set(items.map((r: { member: string }) => r.member))).toEqual(new Set(members.map((m) => m.memberCode)));
     expect(items.find((r: { function: string; member: string }) => r.function === 'training' && r.member === 'E06000051').deliveredBy).toBe('partnership');
     expect(items.find((r: { function: string; member: string }) => r.function === 'panel' && r.member === 'E06000051').deliveredBy).toBe('member');
   });

@@ -147,14 +147,14 @@ describe('refusing files without reading them', () => {
     expect(opened.tables.Header?.name).toBe('h.csv');
   });
 
-  it('refuses a 2 GiB file at once, from its size alone', async () => {
+  // How long the refusal takes is measured by the bench (`mercia bench --only 903`, "oversized").
+  it('refuses a 2 GiB file from its size alone', async () => {
     const big = path.join(dir, 'huge.csv');
     await fs.writeFile(big, TABLES.Header.join(',') + '\n');
     await fs.truncate(big, 2 * 1024 ** 3); // sparse: no disk used
-    const t0 = performance.now();
     const opened = await openReturn([{ name: 'huge.csv', path: big }]);
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(opened.findings[0]).toMatchObject({ file: 'huge.csv', message: 'The file is 2 GiB, larger than the 512 MiB limit; it was not read' });
+    expect(opened.tables.Header).toBeUndefined();
   });
 
   it('refuses a folder', async () => {
@@ -306,14 +306,12 @@ describe('grouping by child', () => {
     expect(progress.at(-1)).toBe(opened.totalBytes);
   });
 
-  it('reads a 5,000-child return quickly', async () => {
-    const files = await writeReturn(makeReturn(5000), 'perf');
-    await readAll(await openReturn(files)); // warm up
-    const t0 = performance.now();
-    const { groups } = await readAll(await openReturn(files));
-    const ms = performance.now() - t0;
-    expect(groups).toHaveLength(5000);
-    // The target is well under 0.3 s; the bound allows for a busy shared test machine.
-    expect(ms).toBeLessThan(1000);
+  // How fast the reader runs is measured by the bench (`mercia bench --only 903`, "read"), not here.
+  it('reads the same 5,000-child return twice with the same children', async () => {
+    const files = await writeReturn(makeReturn(5000), 'again');
+    const first = await readAll(await openReturn(files));
+    const second = await readAll(await openReturn(files));
+    expect(first.groups).toHaveLength(5000);
+    expect(second.groups).toEqual(first.groups);
   });
 });

@@ -72,30 +72,18 @@ describe('RULES', () => {
   });
 });
 
-describe('performance', () => {
-  it('validates 5,000 children (about 19,000 episodes) well under 0.2 s', () => {
-    const year = yearEnding(2025);
-    const groups = [];
+// How fast the rules run is measured by the bench (`mercia bench --only 903`, "rules"), not here.
+describe('many children in a row', () => {
+  it('gives no findings for 5,000 valid children of four episodes each: nothing carries over from one child to the next', () => {
+    const ctx = { year: yearEnding(2025), previous: null };
+    let findings = 0;
     for (let i = 0; i < 5000; i++) {
       const g = adoptedChild(2025);
       // a fourth, earlier episode so the return holds ~4 episodes per child
       g.episodes.unshift({ ...g.episodes[0]!, line: 1, values: { ...g.episodes[0]!.values, DECOM: '01/03/2022', DEC: '01/05/2022', REC: 'X1' } });
       g.episodes[1]!.values.RNE = 'P';
-      groups.push({ ...g, child: String(i) });
+      findings += validateChild({ ...g, child: String(i) }, ctx).length;
     }
-    const ctx = { year, previous: null };
-    // One pass to let the JIT compile (a real return is up to 100,000 children, so the cold
-    // start is a small share of it), then the timed pass.
-    for (const g of groups) validateChild(g, ctx);
-    // Best of three timed passes: the machine may be busy with other work.
-    let best = Infinity;
-    for (let pass = 0; pass < 3; pass++) {
-      const t0 = performance.now();
-      let findings = 0;
-      for (const g of groups) findings += validateChild(g, ctx).length;
-      best = Math.min(best, performance.now() - t0);
-      expect(findings).toBe(0);
-    }
-    expect(best).toBeLessThan(100);
+    expect(findings).toBe(0);
   });
 });
