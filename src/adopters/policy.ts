@@ -16,7 +16,7 @@ export interface HouseholdRecord {
   ownerPartnerships: readonly string[];
 }
 
-export type HouseholdAction = 'view' | 'create' | 'update' | 'record-stage' | 'record-decision' | 'change-status' | 'view-profile';
+export type HouseholdAction = 'view' | 'create' | 'update' | 'record-stage' | 'record-decision' | 'change-status';
 
 /** The functions of the service that involve working on a household. */
 export const HOUSEHOLD_FUNCTIONS: readonly ServiceFunction[] = ['assessment', 'recruitment'];
@@ -42,14 +42,15 @@ export function inPool(facts: AccessFacts, h: Pick<HouseholdRecord, 'status' | '
 
 export const householdPolicy = new Policy<HouseholdRecord, HouseholdAction>('household')
   .allow('view', (actor, facts, h) => hasRole(actor, ...VIEW) && relationTo(actor, facts, h) !== null)
-  // A household is created by the agency that will own it.
-  .allow('create', (actor, _facts, h) => hasRole(actor, ...DETAILS) && inOwnOrganisation(actor, h.ownerId))
+  // A household is created by the agency that will own it, or (accepting a registration of
+  // interest that a council's own front door received) by whoever delivers recruitment or
+  // assessment for its home council today. A grant opens an existing household, never a new one.
+  .allow('create', (actor, facts, h) => hasRole(actor, ...DETAILS) && ['own', 'delivered'].includes(relationTo(actor, facts, { ...h, id: '' }) ?? ''))
   .allow('update', (actor, facts, h) => hasRole(actor, ...DETAILS) && relationTo(actor, facts, h) !== null)
   .allow('record-stage', (actor, facts, h) => hasRole(actor, ...STAGES) && relationTo(actor, facts, h) !== null)
   // Only the agency decision maker records the ADM decision.
   .allow('record-decision', (actor, facts, h) => hasRole(actor, 'decision-maker') && relationTo(actor, facts, h) !== null)
-  .allow('change-status', (actor, facts, h) => hasRole(actor, ...STAGES) && relationTo(actor, facts, h) !== null)
-  .allow('view-profile', (actor, facts, h) => (hasRole(actor, ...POOL) && inPool(facts, h)) || (hasRole(actor, ...VIEW) && relationTo(actor, facts, h) !== null));
+  .allow('change-status', (actor, facts, h) => hasRole(actor, ...STAGES) && relationTo(actor, facts, h) !== null);
 
 /** The same rule as 'view', as a filter for list queries. */
 export function householdListScope(actor: Actor, facts: AccessFacts): { ownerIds: string[]; homeCouncilIds: string[]; grantedIds: string[] } | null {

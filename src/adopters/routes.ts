@@ -1,6 +1,6 @@
 // Adopters: pages and the JSON API.
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../web/types.ts';
+import type { AppServices } from '../core/http/types.ts';
 import { householdApiRoutes } from './routes/api.ts';
 import { householdPageRoutes } from './routes/pages.ts';
 

@@ -81,3 +81,23 @@ describe('households through the service', () => {
     expect((await households.pool(handle.db, await ctxFor('social-worker@shropshire.example'), {})).total).toBe(0);
   });
 });
+
+describe('what other areas ask of a household', () => {
+  it('answers whether a person may see it exactly as its page does, and records preparation training only for those who may', async () => {
+    const row = await handle.db.selectFrom('household as h').innerJoin('organisation as o', 'o.id', 'h.owner_id').select('h.id')
+      .where('o.slug', '=', 'west-mercia').where('h.preparation_completed_on', 'is', null).orderBy('h.reference').executeTakeFirstOrThrow();
+    for (const email of ['training-coordinator@west-mercia.example', 'social-worker@shropshire.example', 'social-worker@barnardos.example', 'analyst@west-mercia.example']) {
+      const ctx = await ctxFor(email);
+      const page = await households.view(handle.db, ctx, row.id).then(() => true, (e: unknown) => (e instanceof NotFoundError ? false : Promise.reject(e)));
+      expect(await households.householdVisibleTo(handle.db, ctx, row.id), email).toBe(page);
+    }
+    const completedOn = async () => (await handle.db.selectFrom('household').select('preparation_completed_on').where('id', '=', row.id).executeTakeFirstOrThrow()).preparation_completed_on;
+    const hidden = await ctxFor('social-worker@shropshire.example');
+    await expect(households.recordPreparationCompleted(handle.db, hidden, row.id, '2026-11-20', { courseId: 'c' })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await completedOn()).toBeNull();
+    const coordinator = await ctxFor('training-coordinator@west-mercia.example');
+    expect(await households.recordPreparationCompleted(handle.db, coordinator, row.id, '2026-11-20', { courseId: 'c' })).toBe(true);
+    expect(await households.recordPreparationCompleted(handle.db, coordinator, row.id, '2026-11-21', { courseId: 'c' })).toBe(false);
+    expect(await completedOn()).toBe('2026-11-20');
+  });
+});

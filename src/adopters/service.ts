@@ -39,6 +39,12 @@ export function permissionsFor(ctx: RequestContext, h: store.HouseholdRow) {
   return { update: can('update'), recordStage: can('record-stage'), recordDecision: can('record-decision'), changeStatus: can('change-status') };
 }
 
+/** What the person may do with households in general, for pages to show: create one, search the pool. */
+export function generalPermissions(ctx: RequestContext) {
+  const newHousehold: HouseholdRecord = { id: '', ownerId: ctx.actor.orgId, homeCouncilId: null, status: 'in-assessment', ownerPartnerships: [] };
+  return { create: householdPolicy.can(ctx.actor, ctx.facts, 'create', newHousehold), searchPool: poolScope(ctx.actor, ctx.facts).length > 0 };
+}
+
 /** Which event types the person may record: decisions by the decision maker, status by casework staff, stages by social workers and team managers. */
 export function actionFor(type: EventType): HouseholdAction {
   if (type === 'adm-decision') return 'record-decision';
@@ -55,7 +61,10 @@ export async function list(db: Db, ctx: RequestContext, raw: unknown) {
   const query = parseInput(householdListQuery, raw);
   const scope = householdListScope(ctx.actor, ctx.facts);
   const result = scope ? await store.listHouseholds(db, scope, query) : { total: 0, items: [] };
-  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId, detail: { query, total: result.total, shown: result.items.map((h) => h.id) } });
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId, detail: { query, total: result.total, shown: result.items.map((h) => h.id) },
+    records: result.items.map((h) => ({ type: 'household', id: h.id, ownerId: h.ownerId })),
+  });
   return { query, ...result };
 }
 
@@ -63,12 +72,22 @@ export async function pool(db: Db, ctx: RequestContext, raw: unknown) {
   const query = parseInput(poolQuery, raw);
   const partnerships = poolScope(ctx.actor, ctx.facts);
   const result = await store.poolHouseholds(db, partnerships, query, ctx.facts.today);
-  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId, detail: { pool: true, query, total: result.total, shown: result.items.map((h) => h.id) } });
+  // The pool's rows do not carry their owner: the audit writer looks each one up.
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId, detail: { pool: true, query, total: result.total, shown: result.items.map((h) => h.id) },
+    records: result.items.map((h) => ({ type: 'household', id: h.id })),
+  });
   return { query, ...result, canSearch: partnerships.length > 0 };
 }
 
-export async function view(db: Db, ctx: RequestContext, id: string) {
+/**
+ * The household's record for showing. A form page names the actions it is for (any one will
+ * do): a person who may see the household but do none of them is refused (403) before anything
+ * is read or audited.
+ */
+export async function view(db: Db, ctx: RequestContext, id: string, forAnyOf: readonly HouseholdAction[] = ['view']) {
   const h = await loadHousehold(db, ctx, id);
+  if (!forAnyOf.some((a) => householdPolicy.can(ctx.actor, ctx.facts, a, asRecord(h)))) throw new ForbiddenError();
   const [applicants, members, checks, events, terms] = await Promise.all([
     store.applicantsOf(db, id), store.membersOf(db, id), store.checksOf(db, id), store.eventsOf(db, id), store.termsOf(db, id),
   ]);
@@ -255,11 +274,70 @@ export async function setTerms(db: Db, ctx: RequestContext, id: string, raw: unk
 // ---- work due --------------------------------------------------------------------------------------
 
 /** Work due from the person on the households they may work on: overdue stages, expiring checks, reviews, representation windows. */
+const WORK_ACTIONS: readonly HouseholdAction[] = ['update', 'record-stage', 'record-decision'];
+
 export async function dueWork(db: Db, ctx: RequestContext): Promise<WorkItem[]> {
   const scope = householdListScope(ctx.actor, ctx.facts);
-  if (!scope || !['social-worker', 'team-manager', 'decision-maker', 'recruitment-officer'].some((r) => ctx.actor.roles.includes(r as never))) return [];
+  if (!scope) return [];
   const today = ctx.facts.today;
-  const rows = await store.workFacts(db, scope, today, addDays(today, DUE_SOON_DAYS));
+  // Work is due from those who may act on the household, not from everyone who may see it.
+  const mayAct = (h: { id: string; ownerId: string; homeCouncilId: string | null; status: string }) =>
+    WORK_ACTIONS.some((a) => householdPolicy.can(ctx.actor, ctx.facts, a, { ...h, ownerPartnerships: [] }));
+  const rows = (await store.workFacts(db, scope, today, addDays(today, DUE_SOON_DAYS))).filter(mayAct);
   return rows.flatMap((h) => dueItems(h, today).map((item) => ({ ...item, href: `/households/${h.id}` })))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
+}
+
+// ---- for other areas ---------------------------------------------------------------------------
+// Other areas that hold a household (a training booking, …) ask here, so the household policy is
+// applied in one place: a household hidden from the person is as missing there as on its own page.
+
+/** Whether the person may see the household: true exactly where its page shows it, false where that page answers 404. */
+export async function householdVisibleTo(db: Db, ctx: RequestContext, id: string): Promise<boolean> {
+  try {
+    await loadHousehold(db, ctx, id);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
+}
+
+/** Which of these households the person may see (householdVisibleTo for each). */
+export async function visibleHouseholds(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<Set<string>> {
+  const visible = new Set<string>();
+  for (const id of new Set(ids)) if (await householdVisibleTo(db, ctx, id)) visible.add(id);
+  return visible;
+}
+
+/**
+ * Record that the household completed preparation training on a day (training calls this when
+ * attendance completes a preparation course), in the caller's transaction. Only by someone who may
+ * see the household (404 otherwise); a household that already completed keeps its first date.
+ * Returns whether the household changed.
+ */
+export async function recordPreparationCompleted(db: Db, ctx: RequestContext, id: string, on: string, detail: { courseId: string }): Promise<boolean> {
+  const h = await loadHousehold(db, ctx, id);
+  if (h.preparationCompletedOn) return false;
+  await store.setPreparationCompleted(db, id, on);
+  await audit(db, ctx, h, 'update', { before: { preparationCompletedOn: null }, after: { preparationCompletedOn: on }, ...detail });
+  return true;
+}
+
+/**
+ * The household an accepted registration of interest starts (recruitment calls this in its
+ * transaction): owned by the front door that received the enquiry, with the enquirer as its
+ * first applicant. Refused (403) unless the household policy lets the person create a household
+ * for that owner; the reference is the front door's numbering.
+ */
+export async function createForAcceptedRoi(db: Db, ctx: RequestContext, r: {
+  ownerId: string; homeCouncilId: string | null; reference: string; roiAcceptedOn: string; applicant: { firstName: string; lastName: string }; enquiryId: string;
+}): Promise<string> {
+  if (!householdPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', ownerId: r.ownerId, homeCouncilId: r.homeCouncilId, status: 'in-assessment', ownerPartnerships: [] })) {
+    throw new ForbiddenError('The household would belong to the front door that received the enquiry: only its staff, or whoever runs its recruitment or assessment today, can accept this registration of interest');
+  }
+  if (await store.referenceTaken(db, r.reference)) throw new ConflictError(`A household already has the reference ${r.reference}`);
+  const id = await store.insertHousehold(db, { ownerId: r.ownerId, homeCouncilId: r.homeCouncilId, reference: r.reference, roiAcceptedOn: r.roiAcceptedOn, applicants: [r.applicant] });
+  await audit(db, ctx, { id, ownerId: r.ownerId }, 'create', { after: { reference: r.reference, roiAcceptedOn: r.roiAcceptedOn, enquiry: r.enquiryId } });
+  return id;
 }

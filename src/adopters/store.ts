@@ -328,7 +328,7 @@ export async function workFacts(db: Db, scope: ListScope, today: string, soon: s
       eb.exists(eb.selectFrom('household_check as c').select('c.id').whereRef('c.household_id', '=', 'h.id').where('c.expires_on', '<=', soon)),
     ]))
     .select([
-      'h.id', 'h.reference', 'h.status', 'h.fast_track as fastTrack', 'h.roi_accepted_on as roiAcceptedOn', 'h.stage1_started_on as stage1StartedOn',
+      'h.id', 'h.owner_id as ownerId', 'h.home_council_id as homeCouncilId', 'h.reference', 'h.status', 'h.fast_track as fastTrack', 'h.roi_accepted_on as roiAcceptedOn', 'h.stage1_started_on as stage1StartedOn',
       'h.stage1_plan_agreed_on as stage1PlanAgreedOn', 'h.stage1_decided_on as stage1DecidedOn', 'h.stage1_outcome as stage1Outcome',
       'h.stage2_started_on as stage2StartedOn', 'h.par_status as parStatus', 'h.panel_on as panelOn', 'h.adm_outcome as admOutcome',
       'h.adm_decided_on as admDecidedOn', 'h.approved_on as approvedOn', 'h.representation_ends_on as representationEndsOn',
@@ -338,5 +338,5 @@ export async function workFacts(db: Db, scope: ListScope, today: string, soon: s
       sql<{ kind: CheckKind; subject: string; expiresOn: string; status: CheckStatus }[]>`coalesce((select json_agg(json_build_object('kind', c.kind, 'subject', c.subject, 'expiresOn', c.expires_on, 'status', c.status) order by c.expires_on)
         from household_check c where c.household_id = h.id and c.expires_on <= ${soon}::date), '[]'::json)`.as('checks'),
     ]).orderBy('h.reference').execute();
-  return rows.map((r) => ({ ...r, name: r.name ?? r.reference })) as unknown as (HouseholdState & { id: string; reference: string; name: string; checks: { kind: CheckKind; subject: string; expiresOn: string; status: CheckStatus }[] })[];
+  return rows.map((r) => ({ ...r, name: r.name ?? r.reference })) as unknown as (HouseholdState & { id: string; ownerId: string; homeCouncilId: string | null; reference: string; name: string; checks: { kind: CheckKind; subject: string; expiresOn: string; status: CheckStatus }[] })[];
 }

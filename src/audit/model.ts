@@ -10,7 +10,19 @@ export interface AuditRow {
   recordType: string | null;
   recordId: string | null;
   detail: unknown;
+  /** The organisation whose staff did it, and the one that owns the event's own record. */
+  actorOrgId: string | null;
+  ownerId: string | null;
+  /** The owners of every record the event touched (its own, and each one it listed). */
+  recordOwnerIds: string[];
+  /** The searching organisation's records that the event touched (shown, the ones it listed beside its own record). */
+  records: { type: string; id: string }[];
 }
+
+/** A row as shown: the whole event, or (for another organisation's event that only touched
+ * the searcher's records) who did what when and to which of the searcher's records, without
+ * its own record or its detail, which can name other organisations' records and search terms. */
+export type ShownAuditRow = Omit<AuditRow, 'actorOrgId' | 'ownerId' | 'recordOwnerIds'>;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

@@ -45,3 +45,86 @@ describe('audit log search', () => {
     expect(last).toMatchObject({ action: 'search', actor_label: 'admin@herefordshire.example', record_type: 'audit-log' });
   });
 });
+
+describe('lists, searches and work queues that showed an organisation\'s records', () => {
+  interface ApiEvent { seq: number; actor: string | null; action: string; recordType: string | null; recordId: string | null; detail: unknown; records: { type: string; id: string }[] }
+  const events = async (email: string, query: string): Promise<ApiEvent[]> => {
+    const cookie = await signIn(t.app, email);
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/audit-events?${query}`, headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    return (response.json() as { items: ApiEvent[] }).items;
+  };
+  const orgId = async (code: string) => (await t.database.db.selectFrom('organisation').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  let listSeq: number;
+  let herefordshireChild: string;
+  let othersChild: string;
+
+  beforeAll(async () => {
+    // The partnership's family finder lists the children of all four West Mercia councils.
+    const cookie = await signIn(t.app, 'family-finder@west-mercia.example');
+    expect((await t.app.inject({ method: 'GET', url: '/children?limit=200', headers: { cookie } })).statusCode).toBe(200);
+    const list = await t.database.db.selectFrom('audit_event').select(['seq', 'detail']).where('actor_label', '=', 'family-finder@west-mercia.example')
+      .where('action', '=', 'search').where('record_type', '=', 'child').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    listSeq = list.seq;
+    const shown = (list.detail as { shown: string[] }).shown;
+    const owners = await t.database.db.selectFrom('child').select(['id', 'placing_authority_id as ownerId']).where('id', 'in', shown).execute();
+    const herefordshire = await orgId('E06000019');
+    herefordshireChild = owners.find((c) => c.ownerId === herefordshire)!.id;
+    othersChild = owners.find((c) => c.ownerId !== herefordshire)!.id;
+  });
+
+  it('an owning council\'s administrator finds another organisation\'s list that showed its child, by the child\'s ID', async () => {
+    const found = await events('admin@herefordshire.example', `recordId=${herefordshireChild}`);
+    const list = found.find((e) => e.seq === listSeq);
+    // Who listed it and when, and which of the council's own records it showed; not the rest
+    // of the list (other councils' children) nor the search terms.
+    expect(list).toMatchObject({ actor: 'family-finder@west-mercia.example', action: 'search', recordType: 'child', recordId: null, detail: null });
+    expect(list!.records).toContainEqual({ type: 'child', id: herefordshireChild });
+    expect(list!.records.map((r) => r.id)).not.toContain(othersChild);
+    const page = await t.app.inject({ method: 'GET', url: `/audit?recordId=${herefordshireChild}`, headers: { cookie: await signIn(t.app, 'admin@herefordshire.example') } });
+    expect(page.body).toMatch(new RegExp(`<td class="govuk-table__cell">${listSeq}</td>[\\s\\S]*?family-finder@west-mercia\\.example</td>\\s*<td class="govuk-table__cell">search`));
+  });
+
+  it('an owning council\'s administrator finds it by owner too: in its own log, without naming a record', async () => {
+    const found = await events('admin@herefordshire.example', 'actor=family-finder%40west-mercia.example');
+    expect(found.map((e) => e.seq)).toContain(listSeq);
+  });
+
+  it('the listing organisation\'s administrator still sees the whole event', async () => {
+    const found = await events('admin@west-mercia.example', `recordId=${herefordshireChild}`);
+    expect(found.find((e) => e.seq === listSeq)).toMatchObject({ actor: 'family-finder@west-mercia.example', detail: { shown: expect.arrayContaining([herefordshireChild, othersChild]) } });
+  });
+
+  it('is not shown to an organisation none of whose records it showed', async () => {
+    expect((await events('admin@thurrock.example', `recordId=${herefordshireChild}`)).map((e) => e.seq)).not.toContain(listSeq);
+    expect(await events('admin@thurrock.example', 'actor=family-finder%40west-mercia.example')).toEqual([]);
+    const page = await t.app.inject({ method: 'GET', url: `/audit?recordId=${herefordshireChild}`, headers: { cookie: await signIn(t.app, 'admin@thurrock.example') } });
+    expect(page.body).not.toContain('family-finder@west-mercia.example');
+  });
+
+  it('links each item of a work queue to its record and that record\'s owner', async () => {
+    const cookie = await signIn(t.app, 'recruitment-officer@west-mercia.example');
+    await t.app.inject({ method: 'GET', url: '/', headers: { cookie } });
+    const queue = await t.database.db.selectFrom('audit_event').select(['seq', 'detail']).where('actor_label', '=', 'recruitment-officer@west-mercia.example')
+      .where('record_type', '=', 'work-queue').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const hrefs = [...new Set((queue.detail as { shown: string[] }).shown)];
+    expect(hrefs.length).toBeGreaterThan(0);
+    const links = await t.database.db.withTables<{ audit_event_link: { seq: number; record_type: string; record_id: string; owner_org_id: string | null } }>()
+      .selectFrom('audit_event_link').select(['record_type', 'record_id', 'owner_org_id']).where('seq', '=', queue.seq).execute();
+    expect(links.map((l) => `/${l.record_type === 'household' ? 'households' : 'enquiries'}/${l.record_id}`).sort()).toEqual(hrefs.sort());
+    for (const l of links) {
+      const owner = l.record_type === 'household'
+        ? (await t.database.db.selectFrom('household').select('owner_id as id').where('id', '=', l.record_id).executeTakeFirstOrThrow()).id
+        : (await t.database.db.selectFrom('enquiry').select('front_door_id as id').where('id', '=', l.record_id).executeTakeFirstOrThrow()).id;
+      expect(l.owner_org_id).toBe(owner);
+    }
+    const owner = links[0]!.owner_org_id!;
+    const admin = (await t.database.db.selectFrom('organisation').select('slug').where('id', '=', owner).executeTakeFirstOrThrow()).slug;
+    expect((await events(`admin@${admin}.example`, `recordId=${links[0]!.record_id}`)).map((e) => e.seq)).toContain(queue.seq);
+  });
+
+  it('the whole log still verifies', async () => {
+    const { verify } = await import('./service.ts');
+    expect(await verify(t.database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ValidationError } from '../core/errors.ts';
-import { formErrors } from '../web/forms.ts';
-import type { AppServices } from '../web/types.ts';
-import { render } from '../web/views.ts';
+import { formErrors } from '../core/http/forms.ts';
+import type { AppServices } from '../core/http/types.ts';
+import { render } from '../core/http/render.ts';
 import * as audit from './service.ts';
 
 export function auditRoutes(app: FastifyInstance, services: AppServices): void {
@@ -31,7 +31,7 @@ export function auditRoutes(app: FastifyInstance, services: AppServices): void {
   }, async (request) => {
     const result = await audit.search(db, request.ctx!, request.query);
     return {
-      items: result.rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actor: r.actorLabel, action: r.action, recordType: r.recordType, recordId: r.recordId, detail: r.detail })),
+      items: result.rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actor: r.actorLabel, action: r.action, recordType: r.recordType, recordId: r.recordId, detail: r.detail, records: r.records })),
       nextBefore: result.nextBefore,
     };
   });

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MilestoneType } from './codes.ts';
+import { addDays } from '../core/dates.ts';
+import { MILESTONE_TYPES, type MilestoneType } from './codes.ts';
 import {
   addMonths, ageInYears, currentCycle, episodeOn, episodeProblems, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
   stageOf, thresholdsOn, timelinessOf, waitingFactors, type Episode, type Milestone,
@@ -61,6 +63,130 @@ describe('milestone rules', () => {
     expect(problem(journey, 'shobpa', '2023-05-01')[0]!.message).toContain('579/583');
     expect(problem([], 'adoption-plan', '2027-01-01')[0]!.message).toContain('cannot be in the future');
     expect(problem([], 'adoption-plan', '2020-01-01')[0]!.message).toContain('before the child\'s date of birth');
+  });
+});
+
+describe('journey order (issue 9 items 8 and 9)', () => {
+  it('accepts a placement order after the match (A2 is then zero), but not a placement before the order or the consent', () => {
+    const matched = ms(['shobpa', '2023-04-01'], ['match', '2023-05-01']);
+    expect(problem(matched, 'placement-order', '2023-06-01', 'order')).toEqual([]);
+    expect(problem(matched, 'placement-order', '2023-06-01', 'consent')).toEqual([]);
+    const ordered = [...matched, ...ms(['placement-order', '2023-06-01', 'order'])];
+    expect(problem(ordered, 'placed-for-adoption', '2023-05-20', 'A6')).toEqual([{ field: 'date', message: 'Placed for adoption (20 May 2023) cannot be before the placement order (1 June 2023)' }]);
+    expect(problem(ordered, 'placed-for-adoption', '2023-06-10', 'A6')).toEqual([]);
+    const consented = [...matched, ...ms(['placement-order', '2023-06-01', 'consent'])];
+    expect(problem(consented, 'placed-for-adoption', '2023-05-20', 'A4')).toEqual([{ field: 'date', message: 'Placed for adoption (20 May 2023) cannot be before the parents\' consent (1 June 2023)' }]);
+    const placed = [...ordered, ...ms(['placed-for-adoption', '2023-06-10', 'A6'])];
+    expect(problem(placed, 'adoption-order', '2024-01-10', 'E11')).toEqual([]);
+    expect(timelinessOf('2023-01-10', keyDates(placed), '2026-11-23').a2).toMatchObject({ from: '2023-06-01', to: '2023-05-01', days: 0, status: 'met' });
+  });
+
+  it('refuses a milestone dated before a step that comes before it, naming both dates (the reported case)', () => {
+    const found = ms(['shobpa', '2025-11-01'], ['placement-order', '2026-02-21', 'order'], ['family-finding-started', '2026-03-04']);
+    expect(problem(found, 'matching-panel', '2026-01-01')).toEqual([{ field: 'date', message: 'Matching panel (1 January 2026) cannot be before the start of family finding (4 March 2026)' }]);
+    expect(problem(found, 'linked', '2026-03-03')[0]!.message).toBe('Linked with a family (3 March 2026) cannot be before the start of family finding (4 March 2026)');
+    expect(problem(found, 'match', '2026-03-01')[0]!.message).toBe('Match decision (ADM) (1 March 2026) cannot be before the start of family finding (4 March 2026)');
+    expect(problem(found, 'matching-panel', '2026-03-04')).toEqual([]);
+  });
+
+  it('refuses a step dated after a later one, and an earlier-dated reversal, each naming both dates', () => {
+    const applied = [...journey, ...ms(['placed-for-adoption', '2023-09-20', 'A6'], ['adoption-application', '2023-12-01'])];
+    expect(problem(applied, 'adoption-order', '2023-11-30', 'E11')[0]).toEqual({ field: 'date', message: 'Adoption order (30 November 2023) cannot be before the adoption application (1 December 2023)' });
+    expect(problem(ms(['shobpa', '2023-04-01'], ['family-finding-started', '2023-05-01']), 'adoption-plan', '2023-06-01')[0]!.message).toBe('Adoption plan agreed at review (1 June 2023) cannot be after the decision that the child should be placed for adoption (1 April 2023)');
+    expect(problem(journey, 'plan-reversed', '2023-08-01', 'RD1')[0]).toEqual({ field: 'date', message: 'Plan reversed: should no longer be placed for adoption (1 August 2023) cannot be before the match decision (1 September 2023)' });
+    expect(problem(journey, 'plan-reversed', '2023-09-01', 'RD1')).toEqual([]);
+  });
+
+  it('does not over-constrain family finding, early permanence or a new link after a panel', () => {
+    const plan = ms(['adoption-plan', '2023-03-01']);
+    // Family finding should start before the ADM decision or the placement order (DOMAIN.md §1 row 4).
+    expect(problem(plan, 'family-finding-started', '2023-03-15')).toEqual([]);
+    const early = [...plan, ...ms(['family-finding-started', '2023-03-15'], ['early-permanence', '2023-03-20', 'ffa'])];
+    expect(problem(early, 'shobpa', '2023-04-01')).toEqual([]);
+    expect(problem([...early, ...ms(['shobpa', '2023-04-01'])], 'placement-order', '2023-06-01', 'order')).toEqual([]);
+    expect(problem(ms(['shobpa', '2023-04-01'], ['placement-order', '2023-06-01', 'order']), 'family-finding-started', '2023-07-01')).toEqual([]);
+    expect(problem(plan, 'family-finding-started', '2023-02-28')[0]!.message).toBe('Family finding started (28 February 2023) cannot be before the adoption plan (1 March 2023)');
+    // An early permanence placement comes before the placement for adoption, whatever else.
+    expect(problem([...journey, ...ms(['placed-for-adoption', '2023-09-20', 'A6'])], 'early-permanence', '2023-09-21', 'ffa')[0]!.message)
+      .toBe('Early permanence placement (21 September 2023) cannot be after the placement for adoption (20 September 2023)');
+    // A panel that does not recommend the match is followed by a new link, and a new panel.
+    const panel = ms(['shobpa', '2023-04-01'], ['linked', '2023-05-01'], ['matching-panel', '2023-06-01']);
+    expect(problem(panel, 'linked', '2023-07-01')).toEqual([]);
+    expect(problem([...panel, ...ms(['match', '2023-06-10'])], 'linked', '2023-07-01')[0]!.message).toBe('Linked with a family (1 July 2023) cannot be after the match decision (10 June 2023)');
+  });
+
+  // The journey as DOMAIN.md §1 lists it, written out here independently of the model, and the
+  // pairs of steps that may be dated either way round (the documented exceptions).
+  const JOURNEY: readonly MilestoneType[] = [
+    'adoption-plan', 'shobpa', 'family-finding-started', 'placement-order', 'linked', 'matching-panel', 'match',
+    'early-permanence', 'placed-for-adoption', 'adoption-application', 'adoption-order',
+  ];
+  const EITHER_WAY: readonly [MilestoneType, MilestoneType][] = [
+    ['family-finding-started', 'shobpa'], ['family-finding-started', 'placement-order'],
+    ['placement-order', 'linked'], ['placement-order', 'matching-panel'], ['placement-order', 'match'],
+    ['linked', 'matching-panel'],
+    ...(['shobpa', 'family-finding-started', 'placement-order', 'linked', 'matching-panel', 'match'] as const).map((t) => ['early-permanence', t] as [MilestoneType, MilestoneType]),
+  ];
+  const mustPrecede = (a: MilestoneType, b: MilestoneType) =>
+    JOURNEY.indexOf(a) >= 0 && JOURNEY.indexOf(a) < JOURNEY.indexOf(b) && !EITHER_WAY.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+  const CODES: Partial<Record<MilestoneType, readonly string[]>> = {
+    'placement-order': ['order', 'consent'], 'early-permanence': ['ffa', 'concurrent'], 'placed-for-adoption': ['A3', 'A4', 'A5', 'A6'],
+    'adoption-order': ['E11', 'E12'], 'plan-reversed': ['RD1', 'RD2', 'RD3', 'RD4'],
+  };
+  const candidate = fc.constantFrom(...(Object.keys(MILESTONE_TYPES) as MilestoneType[])).chain((type) => fc.record({
+    type: fc.constant(type), day: fc.integer({ min: 0, max: 700 }), code: CODES[type] ? fc.constantFrom(...CODES[type]) : fc.constant(null),
+  }));
+
+  type Candidate = { type: MilestoneType; day: number; code: string | null };
+  // Any milestones in any order; or a walk along the journey, each step a few days to months after
+  // the one before (or a little before it), with other milestones slipped in: so journeys get far.
+  const anyOrder = fc.array(candidate, { minLength: 5, maxLength: 40, size: 'max' });
+  const walk = fc.record({
+    gaps: fc.array(fc.integer({ min: -60, max: 160 }), { minLength: JOURNEY.length, maxLength: JOURNEY.length }),
+    consent: fc.boolean(),
+    extras: fc.array(fc.tuple(candidate, fc.nat()), { maxLength: 8 }),
+  }).map(({ gaps, consent, extras }) => {
+    let day = 0;
+    const codeOf = (t: MilestoneType) => (t === 'placement-order' ? (consent ? 'consent' : 'order') : t === 'placed-for-adoption' ? (consent ? 'A4' : 'A6') : t === 'early-permanence' ? 'ffa' : t === 'adoption-order' ? 'E11' : null);
+    const steps: Candidate[] = JOURNEY.map((type, i) => ({ type, day: (day = Math.max(0, day + gaps[i]!)), code: codeOf(type) }));
+    for (const [extra, at] of extras) steps.splice(at % (steps.length + 1), 0, extra);
+    return steps;
+  });
+
+  it('property: whatever sequence of milestones the rules accept is in journey order, but for the exceptions', () => {
+    const seen = new Set<MilestoneType>();
+    fc.assert(fc.property(fc.oneof(anyOrder, walk), (tries) => {
+      const accepted: Milestone[] = [];
+      for (const c of tries) {
+        const m: Milestone = { type: c.type, date: addDays('2023-01-10', c.day), code: c.code };
+        if (problem(accepted, m.type, m.date, m.code).length === 0) {
+          accepted.push(m);
+          seen.add(m.type);
+        }
+      }
+      // Attempts at adoption, in the order recorded: a reversal ends one and nothing dates back past it.
+      const attempts: Milestone[][] = [[]];
+      for (const m of accepted) {
+        if (m.type === 'plan-reversed') {
+          for (const x of attempts.at(-1)!) expect(x.date <= m.date, `${x.type} ${x.date} after the reversal ${m.date}`).toBe(true);
+          attempts.push([]);
+        } else {
+          attempts.at(-1)!.push(m);
+        }
+      }
+      accepted.forEach((m, i) => {
+        for (const r of accepted.slice(0, i).filter((x) => x.type === 'plan-reversed')) expect(m.date >= r.date, `${m.type} ${m.date} before the reversal ${r.date}`).toBe(true);
+      });
+      for (const attempt of attempts) {
+        for (const a of attempt) {
+          for (const b of attempt) {
+            if (mustPrecede(a.type, b.type)) expect(a.date <= b.date, `${a.type} ${a.date} after ${b.type} ${b.date}`).toBe(true);
+          }
+        }
+      }
+    }), { numRuns: 400 });
+    // The property means little unless the rules accepted every kind of step somewhere.
+    expect([...seen].sort()).toEqual(Object.keys(MILESTONE_TYPES).sort());
   });
 });
 

@@ -75,11 +75,45 @@ export function episodeProblems(existing: readonly Episode[], e: Omit<Episode, '
 
 // ---- permanence milestones ---------------------------------------------------------------
 
-/** Where each step sits in the journey; steps must not be dated before earlier steps. */
-const RANK: Partial<Record<MilestoneType, number>> = {
-  'adoption-plan': 1, shobpa: 2, 'placement-order': 3, linked: 4, 'matching-panel': 5, match: 6,
-  'placed-for-adoption': 7, 'adoption-application': 8, 'adoption-order': 9,
-};
+/**
+ * The journey in order (DOMAIN.md §1, rows 2–12): a step may not be dated before a step that
+ * comes earlier in this list, nor after one that comes later, unless the pair is in EITHER_ORDER.
+ * The reversal of the plan is not a step here: it ends the attempt (see milestoneProblems).
+ */
+const JOURNEY_ORDER: readonly MilestoneType[] = [
+  'adoption-plan', 'shobpa', 'family-finding-started', 'placement-order', 'linked', 'matching-panel', 'match',
+  'early-permanence', 'placed-for-adoption', 'adoption-application', 'adoption-order',
+];
+
+/** The documented exceptions: pairs of steps that may be dated either way round, and why. */
+const EITHER_ORDER: readonly { steps: readonly [MilestoneType, MilestoneType]; why: string }[] = [
+  // DOMAIN.md §1 row 4: family finding should start before the ADM decision or the placement
+  // order, but it may also start after them; it still follows the plan and precedes the link.
+  { steps: ['family-finding-started', 'shobpa'], why: 'family finding may start before or after the ADM decision' },
+  { steps: ['family-finding-started', 'placement-order'], why: 'family finding may start before or after court authority' },
+  // DOMAIN.md §3.1 (A2 counts zero days where the match came before court authority): the
+  // placement order (or consent) may follow the match, and so the link and the panel that lead
+  // to it. Placing for adoption still needs the order or consent first (903 rule 408; A3/A4).
+  { steps: ['placement-order', 'linked'], why: 'the link may come before court authority' },
+  { steps: ['placement-order', 'matching-panel'], why: 'the matching panel may come before court authority' },
+  { steps: ['placement-order', 'match'], why: 'the match may come before court authority (A2 is then zero)' },
+  // Both repeat: a panel that does not recommend the match is followed by a new link, and a new panel.
+  { steps: ['linked', 'matching-panel'], why: 'a new link may follow a panel that did not recommend the match' },
+  // DOMAIN.md §2 (early permanence): an FfA or concurrent placement is made while there is no
+  // authority to place, usually before the formal match, and becomes adoptive only when the child
+  // is placed for adoption. So it follows the adoption plan and precedes the placement, and no more.
+  ...(['shobpa', 'family-finding-started', 'placement-order', 'linked', 'matching-panel', 'match'] as const).map((t) => ({
+    steps: ['early-permanence', t] as const, why: 'an early permanence placement is made before authority to place or the match',
+  })),
+];
+
+/** Whether a step must be dated on or before another (the journey order, less the exceptions). */
+function mustPrecede(earlier: MilestoneType, later: MilestoneType): boolean {
+  const [i, j] = [JOURNEY_ORDER.indexOf(earlier), JOURNEY_ORDER.indexOf(later)];
+  if (i < 0 || j < 0 || i >= j) return false;
+  return !EITHER_ORDER.some(({ steps: [a, b] }) => (a === earlier && b === later) || (a === later && b === earlier));
+}
+
 const REPEATABLE: readonly MilestoneType[] = ['linked', 'matching-panel'];
 const label = (t: MilestoneType) => MILESTONE_TYPES[t];
 const lower = (t: MilestoneType) => MILESTONE_PHRASES[t];
@@ -155,6 +189,7 @@ export function milestoneProblems(ctx: MilestoneContext, m: Pick<Milestone, 'typ
     if ((m.code === 'A3' || m.code === 'A4') && (!order || order.code !== 'consent')) {
       return fail(`Placement ${m.code} (placed with consent) needs the parents' consent to be recorded first as "placement order or consent"`, 'code');
     }
+    if ((m.code === 'A3' || m.code === 'A4') && order!.date > m.date) return fail(`Placed for adoption (${when}) cannot be before the parents' consent (${formatDate(order!.date)})`);
     return null;
   }
   function tenWeeks(): FieldError[] | null {
@@ -165,11 +200,17 @@ export function milestoneProblems(ctx: MilestoneContext, m: Pick<Milestone, 'typ
   const requirement = required[m.type]?.();
   if (requirement) return requirement;
 
-  // Nothing later in the journey may be dated before this.
-  const rank = RANK[m.type];
-  if (rank !== undefined) {
-    const later = cycle.find((x) => (RANK[x.type] ?? 0) > rank && x.date < m.date);
-    if (later) return fail(`${label(m.type)} (${when}) cannot be after ${lower(later.type)} (${formatDate(later.date)})`);
+  // Journey order, both ways: not before a step that comes before it (the latest such step is
+  // named), and not after a step that comes after it (the earliest such step is named).
+  const byDate = (a: Milestone, b: Milestone) => a.date.localeCompare(b.date);
+  const earlier = cycle.filter((x) => mustPrecede(x.type, m.type) && x.date > m.date).sort(byDate).at(-1);
+  if (earlier) return fail(`${label(m.type)} (${when}) cannot be before ${lower(earlier.type)} (${formatDate(earlier.date)})`);
+  const later = cycle.filter((x) => mustPrecede(m.type, x.type) && x.date < m.date).sort(byDate).at(0);
+  if (later) return fail(`${label(m.type)} (${when}) cannot be after ${lower(later.type)} (${formatDate(later.date)})`);
+  // The reversal ends the attempt: nothing in it may be dated after the reversal.
+  if (m.type === 'plan-reversed') {
+    const after = cycle.filter((x) => x.date > m.date).sort(byDate).at(-1);
+    if (after) return fail(`${label(m.type)} (${when}) cannot be before ${lower(after.type)} (${formatDate(after.date)})`);
   }
   return [];
 }

@@ -127,4 +127,34 @@ describe('sibling groups', () => {
     expect(recorded).toHaveLength(2);
     expect((await children.view(handle.db, ctx, ids[1]!)).child.stage).toBe('matched');
   });
+
+  it('refuses a sibling copy dated before an earlier step of that sibling with the same message, and records for none of them', async () => {
+    const ctx = await ctxFor('team-manager@herefordshire.example');
+    const ids: string[] = [];
+    for (const [firstName, familyFinding] of [['Jo', '2024-05-10'], ['Kit', '2024-06-20']] as const) {
+      const id = await children.create(handle.db, ctx, { ...herefordshireChild, firstName });
+      await children.addMilestone(handle.db, ctx, id, { type: 'shobpa', date: '2024-03-01' });
+      await children.addMilestone(handle.db, ctx, id, { type: 'placement-order', date: '2024-05-01' });
+      await children.addMilestone(handle.db, ctx, id, { type: 'family-finding-started', date: familyFinding });
+      ids.push(id);
+    }
+    const groupId = await children.createSiblingGroup(handle.db, ctx, { name: 'Jo and Kit', childIds: ids });
+    await children.recordSiblingDecision(handle.db, ctx, groupId, { decision: 'together', date: '2024-05-10', reasons: 'Strong bond' });
+    const before = await count('milestone');
+    const error = await children.addMilestone(handle.db, ctx, ids[0]!, { type: 'matching-panel', date: '2024-06-01' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).errors).toEqual([
+      { field: 'date', message: 'For Kit (in the same sibling group): Matching panel (1 June 2024) cannot be before the start of family finding (20 June 2024)' },
+    ]);
+    expect(await count('milestone')).toBe(before);
+    for (const id of ids) expect((await children.view(handle.db, ctx, id)).child.stage).toBe('family-finding');
+    // The child's own refusal is the same message, and comes first.
+    const both = await children.addMilestone(handle.db, ctx, ids[1]!, { type: 'matching-panel', date: '2024-05-05' }).catch((e: unknown) => e);
+    expect((both as ValidationError).errors).toEqual([
+      { field: 'date', message: 'Matching panel (5 May 2024) cannot be before the start of family finding (20 June 2024)' },
+      { field: 'date', message: 'For Jo (in the same sibling group): Matching panel (5 May 2024) cannot be before the start of family finding (10 May 2024)' },
+    ]);
+    expect(await count('milestone')).toBe(before);
+    expect(await children.addMilestone(handle.db, ctx, ids[0]!, { type: 'matching-panel', date: '2024-06-20' })).toHaveLength(2);
+  });
 });

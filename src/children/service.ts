@@ -59,6 +59,7 @@ export async function list(db: Db, ctx: RequestContext, raw: unknown) {
   await recordAudit(db, {
     actor: auditActor(ctx.actor), action: 'search', recordType: 'child', ownerId: ctx.actor.orgId,
     detail: { query, total: result.total, shown: items.map((c) => c.id) },
+    records: items.map((c) => ({ type: 'child', id: c.id, ownerId: c.placingAuthorityId })),
   });
   return { query, total: result.total, items };
 }
@@ -85,8 +86,16 @@ export async function councilsInScope(db: Db, ctx: RequestContext): Promise<{ id
   return store.councilsNamed(db, scope.ownerIds);
 }
 
-/** Who can be allocated to a council's child: its social workers, and the family finders of whoever delivers its family finding today. */
-export async function allocatableWorkers(db: Db, ctx: RequestContext, councilId: string) {
+/**
+ * Who can be allocated to a child (or, without one, to a child the person is registering): the
+ * council's social workers, and the family finders of whoever delivers its family finding today.
+ * Only someone who may change that child, or register one, may ask: the answer names staff.
+ */
+export async function allocatableWorkers(db: Db, ctx: RequestContext, childId?: string) {
+  let councilId: string;
+  if (childId) councilId = (await loadChild(db, ctx, childId, 'update')).placingAuthorityId;
+  else if (mayRegister(ctx)) councilId = ctx.actor.orgId;
+  else throw new ForbiddenError('Only a council\'s social workers and team managers register its children');
   const finders = await store.familyFindingDeliverers(db, councilId, ctx.facts.today);
   const [socialWorkers, familyFinders] = await Promise.all([
     staffStore.activeStaffWithRole(db, [councilId], 'social-worker'),
@@ -95,8 +104,12 @@ export async function allocatableWorkers(db: Db, ctx: RequestContext, councilId:
   return { socialWorkers, familyFinders };
 }
 
-export async function view(db: Db, ctx: RequestContext, id: string) {
-  const child = await loadChild(db, ctx, id);
+/**
+ * The child's record for showing. A form page names the action it is for (`update`, …): a person
+ * who may see the child but not do that is refused (403) before anything is read or audited.
+ */
+export async function view(db: Db, ctx: RequestContext, id: string, forAction: ChildAction = 'view') {
+  const child = await loadChild(db, ctx, id, forAction);
   const can = permissionsFor(ctx, child);
   const [episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews, group] = await Promise.all([
     store.episodesOf(db, id), store.milestonesOf(db, id), store.needsOf(db, id),
@@ -146,6 +159,12 @@ async function newChildRef(db: Db, placingAuthorityId: string): Promise<string> 
     const ref = `MC${randomBytes(4).toString('hex').toUpperCase()}`;
     if (!(await store.refLabelTaken(db, placingAuthorityId, ref))) return ref;
   }
+}
+
+/** Whether the person may register a child: a council registers the children it looks after. */
+export function mayRegister(ctx: RequestContext): boolean {
+  // Only a council places children: a partnership's or agency's staff register none.
+  return ctx.actor.orgKind === 'local-authority' && childPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', placingAuthorityId: ctx.actor.orgId });
 }
 
 export async function create(db: Db, ctx: RequestContext, raw: unknown): Promise<string> {
@@ -234,17 +253,21 @@ export async function addMilestone(db: Db, ctx: RequestContext, id: string, raw:
   return db.transaction().execute(async (tx) => {
     const child = await loadChild(tx, ctx, id, 'record-milestone');
     const group = child.siblingGroupId ? await store.findSiblingGroup(tx, child.siblingGroupId) : undefined;
-    // Siblings placed together are linked, matched and placed as one.
+    // Siblings placed together are linked, matched and placed as one: the child first, then the others.
     const together = group?.decision === 'together' && GROUP_MILESTONES.includes(input.type);
-    const targets = together ? await store.findChildren(tx, await store.siblingIds(tx, group!.id)) : [child];
-    const ids: string[] = [];
+    const siblings = together ? (await store.findChildren(tx, await store.siblingIds(tx, group!.id))).filter((s) => s.id !== child.id) : [];
+    const targets = [child, ...siblings];
+    // All or none: every child is checked against the rules before anything is written.
+    const problems: FieldError[] = [];
     for (const target of targets) {
       if (!childPolicy.can(ctx.actor, ctx.facts, 'record-milestone', target)) throw new ForbiddenError(`You cannot record milestones for every child in the sibling group ${group?.name ?? ''}`);
       const [episodes, milestones] = await Promise.all([store.episodesOf(tx, target.id), store.milestonesOf(tx, target.id)]);
-      const problems = milestoneProblems({ dateOfBirth: target.dateOfBirth, periodStart: periodOfCareStart(episodes), today: ctx.facts.today, milestones }, input);
-      if (problems.length) {
-        throw new ValidationError(problems.map((p) => (target.id === child.id ? p : { ...p, message: `For ${target.firstName} (in the same sibling group): ${p.message}` })));
-      }
+      const found = milestoneProblems({ dateOfBirth: target.dateOfBirth, periodStart: periodOfCareStart(episodes), today: ctx.facts.today, milestones }, input);
+      problems.push(...found.map((p) => (target.id === child.id ? p : { ...p, message: `For ${target.firstName} (in the same sibling group): ${p.message}` })));
+    }
+    if (problems.length) throw new ValidationError(problems);
+    const ids: string[] = [];
+    for (const target of targets) {
       const milestoneId = await store.insertMilestone(tx, target.id, { type: input.type, date: input.date, code: input.code, notes: input.notes ?? null, recordedBy: ctx.actor.staffId });
       await refreshDerived(tx, target.id, ctx.facts.today);
       await recordAudit(tx, {

@@ -1,20 +1,23 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, recordAudit, verifyAuditChain } from './audit.ts';
+import { canonicalJson, hashRow, recordAudit, verifyAuditChain } from './audit.ts';
 import type { DatabaseHandle } from './db.ts';
 import { openTestDatabase } from './testing/database.ts';
 
 let handle: DatabaseHandle;
 const actor = { staffId: '11111111-1111-4111-8111-111111111111', orgId: '22222222-2222-4222-8222-222222222222', label: 'admin@test.example' };
 
-// Tampering needs the append-only trigger out of the way, as a database superuser could do.
-async function tamper(statement: string) {
-  await handle.db.transaction().execute(async (tx) => {
+// Tampering needs the append-only triggers out of the way, as a database superuser could do.
+async function tamper(statement: string, on: TamperingHandle = handle) {
+  await on.db.transaction().execute(async (tx) => {
     await sql`alter table audit_event disable trigger audit_event_no_update`.execute(tx);
+    await sql`alter table audit_event_link disable trigger audit_event_link_no_update`.execute(tx);
     await sql.raw(statement).execute(tx);
+    await sql`alter table audit_event_link enable trigger audit_event_link_no_update`.execute(tx);
     await sql`alter table audit_event enable trigger audit_event_no_update`.execute(tx);
   });
 }
+type TamperingHandle = Pick<DatabaseHandle, 'db'>;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -58,6 +61,91 @@ describe('audit log', () => {
     const report = await verifyAuditChain(handle.db);
     expect(report.ok).toBe(false);
     expect(report.problem).toEqual({ seq: 4, reason: 'row 3 is missing (next row is 4)' });
+  });
+});
+
+describe('records an event touched', () => {
+  let links: DatabaseHandle;
+  const herefordshire = '33333333-3333-4333-8333-333333333333';
+  const shropshire = '44444444-4444-4444-8444-444444444444';
+  const linksOf = (seq: number) => links.db.withTables<{ audit_event_link: { seq: number; record_type: string; record_id: string; owner_org_id: string | null } }>()
+    .selectFrom('audit_event_link').select(['record_type as type', 'record_id as id', 'owner_org_id as ownerId']).where('seq', '=', seq).orderBy('record_id').execute();
+
+  beforeAll(async () => {
+    links = await openTestDatabase();
+    // A list by one organisation's person that showed two councils' children (one twice),
+    // then a view of one child, then an event with no record at all.
+    await recordAudit(links.db, {
+      actor, action: 'search', recordType: 'child', ownerId: actor.orgId, detail: { shown: ['c-1', 'c-2'] },
+      records: [{ type: 'child', id: 'c-1', ownerId: herefordshire }, { type: 'child', id: 'c-2', ownerId: shropshire.toUpperCase() }, { type: 'child', id: 'c-1', ownerId: herefordshire }],
+    });
+    await recordAudit(links.db, { actor, action: 'view', recordType: 'child', recordId: 'c-1', ownerId: herefordshire });
+    await recordAudit(links.db, { actor: null, action: 'sign-in-failed', detail: { reason: 'unknown-account' } });
+  });
+  afterAll(() => links.close());
+
+  it('links each listed record once, with its owner, and the event\'s own record', async () => {
+    expect(await linksOf(1)).toEqual([{ type: 'child', id: 'c-1', ownerId: herefordshire }, { type: 'child', id: 'c-2', ownerId: shropshire }]);
+    expect(await linksOf(2)).toEqual([{ type: 'child', id: 'c-1', ownerId: herefordshire }]);
+    expect(await linksOf(3)).toEqual([]);
+    expect(await verifyAuditChain(links.db)).toMatchObject({ ok: true, rows: 3 });
+  });
+
+  it('links are append-only too', async () => {
+    await expect(sql`update audit_event_link set owner_org_id = null where seq = 1`.execute(links.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_event_link where seq = 1`.execute(links.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_event_link`.execute(links.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('a rolled-back change leaves no links', async () => {
+    await expect(links.db.transaction().execute(async (tx) => {
+      await recordAudit(tx, { actor, action: 'search', recordType: 'child', records: [{ type: 'child', id: 'lost', ownerId: herefordshire }] });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    expect(await sql`select 1 from audit_event_link where record_id = 'lost'`.execute(links.db)).toMatchObject({ rows: [] });
+  });
+
+  it('detects a link that was altered, removed or added: the hash covers them', async () => {
+    const h = await openTestDatabase();
+    try {
+      const list = { actor, action: 'search', recordType: 'child', ownerId: actor.orgId, records: [{ type: 'child', id: 'c-1', ownerId: herefordshire }, { type: 'child', id: 'c-2', ownerId: shropshire }] } as const;
+      await recordAudit(h.db, list);
+      await recordAudit(h.db, list);
+      await recordAudit(h.db, list);
+      await recordAudit(h.db, { actor, action: 'view', recordType: 'staff', recordId: 's-1', ownerId: actor.orgId });
+      await recordAudit(h.db, { actor: null, action: 'sign-in-failed' });
+      expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, rows: 5 });
+      // From the last row back, so each time the row just tampered with is the first bad one.
+      const cases: [string, number, string][] = [
+        ['a link added to an event that had none', 5, `insert into audit_event_link values (5, 'child', 'c-9', '${herefordshire}')`],
+        ['a link added', 4, `insert into audit_event_link values (4, 'child', 'c-9', '${herefordshire}')`],
+        ['all links removed', 3, 'delete from audit_event_link where seq = 3'],
+        ['a link removed', 2, `delete from audit_event_link where seq = 2 and record_id = 'c-1'`],
+        ['another owner', 1, `update audit_event_link set owner_org_id = '${shropshire}' where seq = 1 and record_id = 'c-1'`],
+      ];
+      for (const [what, seq, statement] of cases) {
+        await tamper(statement, h);
+        expect(await verifyAuditChain(h.db), what).toMatchObject({ ok: false, problem: { seq, reason: 'row content does not match its hash' } });
+      }
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('hashes an event without links exactly as before links existed, so older rows still verify', () => {
+    const row = { seq: 7, at: new Date('2026-11-23T10:00:00.123Z'), actor_id: null, actor_org_id: null, actor_label: 'a@b.example', action: 'view', record_type: 'child', record_id: 'c-1', owner_id: null, detail: { b: 1, a: [1] }, prev_hash: 'f'.repeat(64) };
+    // The hash the writer gave this row before migration 008.
+    expect(hashRow(row)).toBe('fd47cd275ab3cfeed3ac482c125c2482d9438a0b18cfd73179874d388bc57df4');
+    expect(hashRow(row, [{ type: 'child', id: 'c-1', ownerId: null }])).not.toBe(hashRow(row));
+    // Links hash the same in any order.
+    const a = { type: 'child', id: 'c-1', ownerId: herefordshire };
+    const b = { type: 'child', id: 'c-2', ownerId: shropshire };
+    expect(hashRow(row, [a, b])).toBe(hashRow(row, [b, a]));
+  });
+
+  it('detects links to no event', async () => {
+    await tamper(`insert into audit_event_link values (99, 'child', 'c-9', '${herefordshire}')`, links);
+    expect(await verifyAuditChain(links.db)).toMatchObject({ ok: false, rows: 3, problem: { seq: 99, reason: 'record links for row 99, which is not in the log' } });
   });
 });
 

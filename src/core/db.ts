@@ -58,3 +58,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     },
   };
 }
+
+/** One round trip to the database, for the health check. */
+export async function ping(db: Db): Promise<void> {
+  await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+}

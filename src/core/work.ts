@@ -1,5 +1,6 @@
-// Work due from someone: each area that has deadlines registers a source that lists the items
-// due from the signed-in person (ROI decisions, Stage 1/2 overdue, checks expiring, …). The
+// Work due from someone: each area that has deadlines offers a source that lists the items due
+// from the signed-in person (ROI decisions, Stage 1/2 overdue, checks expiring, …). The one list
+// of sources is built where the app is assembled (web/work-sources.ts) and passed in here. The
 // home page shows them live; a daily job keeps a snapshot (core/jobs.ts).
 import { auditActor, type RequestContext } from './access.ts';
 import { recordAudit } from './audit.ts';
@@ -17,30 +18,32 @@ export interface WorkItem {
 
 export type WorkSource = (db: Db, ctx: RequestContext) => Promise<WorkItem[]>;
 
-const sources: WorkSource[] = [];
-
-export function registerWorkSource(source: WorkSource): void {
-  if (!sources.includes(source)) sources.push(source);
-}
-
 /** Everything due from the person, overdue first, then by date. */
-export async function workDue(db: Db, ctx: RequestContext): Promise<WorkItem[]> {
+export async function workDue(db: Db, ctx: RequestContext, sources: readonly WorkSource[]): Promise<WorkItem[]> {
   const items = (await Promise.all(sources.map((s) => s(db, ctx)))).flat();
   return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
 }
 
 /** The person's queue, for showing to them: the items name people, so showing them is audited. */
-export async function showWorkDue(db: Db, ctx: RequestContext): Promise<WorkItem[]> {
-  const items = await workDue(db, ctx);
+export async function showWorkDue(db: Db, ctx: RequestContext, sources: readonly WorkSource[]): Promise<WorkItem[]> {
+  const items = await workDue(db, ctx, sources);
   if (items.length) {
-    await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'work-queue', ownerId: ctx.actor.orgId, detail: { shown: items.map((i) => i.href) } });
+    // Each item links to its record's page (/households/<id>, /enquiries/<id>): that names the
+    // record; items carry no owner, so the audit writer looks each one up.
+    await recordAudit(db, {
+      actor: auditActor(ctx.actor), action: 'search', recordType: 'work-queue', ownerId: ctx.actor.orgId, detail: { shown: items.map((i) => i.href) },
+      records: items.flatMap((i) => {
+        const page = /^\/(households|enquiries|children)\/([^/?#]+)$/.exec(i.href);
+        return page ? [{ type: { households: 'household', enquiries: 'enquiry', children: 'child' }[page[1] as 'households' | 'enquiries' | 'children'], id: page[2]! }] : [];
+      }),
+    });
   }
   return items;
 }
 
 /** Replace the person's snapshot for the day with what is due now. */
-export async function snapshotWork(db: Db, ctx: RequestContext): Promise<number> {
-  const items = await workDue(db, ctx);
+export async function snapshotWork(db: Db, ctx: RequestContext, sources: readonly WorkSource[]): Promise<number> {
+  const items = await workDue(db, ctx, sources);
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('work_item').where('staff_id', '=', ctx.actor.staffId).where('computed_on', '=', ctx.facts.today).execute();
     if (items.length) {

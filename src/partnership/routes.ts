@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { RequestContext } from '../core/access.ts';
 import { isCalendarDate } from '../core/dates.ts';
 import { ValidationError } from '../core/errors.ts';
-import type { AppServices } from '../web/types.ts';
-import { dateFromParts, formErrors, saveOr } from '../web/forms.ts';
-import { render } from '../web/views.ts';
+import type { AppServices } from '../core/http/types.ts';
+import { dateFromParts, formErrors, saveOr, paramsFrom } from '../core/http/forms.ts';
+import { render } from '../core/http/render.ts';
 import { deliveredByLabel, OPTIONS } from './model.ts';
 import * as partnership from './service.ts';
 
@@ -31,13 +31,13 @@ export function partnershipRoutes(app: FastifyInstance, services: AppServices): 
   });
 
   app.get('/partnerships/:id', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = paramsFrom(idParams, request.params);
     const view = await partnership.overview(db, request.ctx!, id);
     return render(request, reply, 'partnership/views/overview.njk', { title: view.partnership.name, ...view, backLink: '/partnerships' });
   });
 
   app.get('/partnerships/:id/operating-model', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = paramsFrom(idParams, request.params);
     const ctx = request.ctx!;
     const { date, error } = chosenDate(request.query as Record<string, string>, ctx.facts.today);
     const view = await partnership.operatingModel(db, ctx, id, date);
@@ -49,7 +49,7 @@ export function partnershipRoutes(app: FastifyInstance, services: AppServices): 
   });
 
   app.get('/partnerships/:id/members', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = paramsFrom(idParams, request.params);
     const view = await partnership.history(db, request.ctx!, id);
     return render(request, reply, 'partnership/views/members.njk', { title: `Membership history – ${view.partnership.name}`, ...view, backLink: `/partnerships/${id}` });
   });
@@ -67,10 +67,10 @@ export function partnershipRoutes(app: FastifyInstance, services: AppServices): 
     });
   }
 
-  app.get('/partnerships/:id/members/new', async (request, reply) => showAddMember(request, reply, idParams.parse(request.params).id, {}));
+  app.get('/partnerships/:id/members/new', async (request, reply) => showAddMember(request, reply, paramsFrom(idParams, request.params).id, {}));
 
   app.post('/partnerships/:id/members/new', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = paramsFrom(idParams, request.params);
     const body = request.body as Record<string, string>;
     const input = { organisationId: body.organisationId || undefined, kind: body.kind || undefined, joinedOn: dateFromParts(body, 'joinedOn'), option: body.option || undefined, providerId: body.providerId || undefined };
     return saveOr(request, reply, `/partnerships/${id}/members`, 'The organisation has been added.', () => partnership.addMember(db, request.ctx!, id, input),
@@ -92,12 +92,12 @@ export function partnershipRoutes(app: FastifyInstance, services: AppServices): 
 
   const leaveParams = z.object({ id: z.uuid(), membershipId: z.uuid() });
   app.get('/partnerships/:id/members/:membershipId/leave', async (request, reply) => {
-    const { id, membershipId } = leaveParams.parse(request.params);
+    const { id, membershipId } = paramsFrom(leaveParams, request.params);
     return showLeave(request, reply, id, membershipId, {});
   });
 
   app.post('/partnerships/:id/members/:membershipId/leave', async (request, reply) => {
-    const { id, membershipId } = leaveParams.parse(request.params);
+    const { id, membershipId } = paramsFrom(leaveParams, request.params);
     const body = request.body as Record<string, string>;
     return saveOr(request, reply, `/partnerships/${id}/members`, 'The leaving date has been recorded.', () => partnership.recordLeaving(db, request.ctx!, id, membershipId, { leftOn: dateFromParts(body, 'leftOn') }),
       (error) => showLeave(request, reply, id, membershipId, body, error));
@@ -117,10 +117,10 @@ export function partnershipRoutes(app: FastifyInstance, services: AppServices): 
     });
   }
 
-  app.get('/partnerships/:id/operating-model/change', async (request, reply) => showChange(request, reply, idParams.parse(request.params).id, {}));
+  app.get('/partnerships/:id/operating-model/change', async (request, reply) => showChange(request, reply, paramsFrom(idParams, request.params).id, {}));
 
   app.post('/partnerships/:id/operating-model/change', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = paramsFrom(idParams, request.params);
     const body = request.body as Record<string, string>;
     const effectiveOn = dateFromParts(body, 'effectiveOn');
     const ctx = request.ctx!;
@@ -132,7 +132,7 @@ export function partnershipRoutes(app: FastifyInstance, services: AppServices): 
   });
 
   app.post('/partnerships/:id/operating-model/scheduled/:date/withdraw', async (request, reply) => {
-    const { id, date } = z.object({ id: z.uuid(), date: z.string() }).parse(request.params);
+    const { id, date } = paramsFrom(z.object({ id: z.uuid(), date: z.string() }), request.params);
     await partnership.cancelScheduled(db, request.ctx!, id, date);
     request.session.flash = 'The scheduled change has been withdrawn.';
     return reply.redirect(`/partnerships/${id}/operating-model`, 303);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../core/access.ts';
-import { actorIn, describeAccessMatrix, factsFor } from '../core/testing/access-matrix.ts';
+import { actorIn, describeRoleLists, factsFor } from '../core/testing/access-matrix.ts';
 import { enquiryListScope, enquiryPolicy, funnelScope } from './policy.ts';
 
 const WEST_MERCIA = 'p-west-mercia';
@@ -24,13 +24,14 @@ const situations = {
 };
 
 const VIEW: Role[] = ['recruitment-officer', 'team-manager', 'social-worker'];
-const reaches = (s: string) => ['own front door', 'pooled', 'granted'].includes(s);
 
-describeAccessMatrix(enquiryPolicy, situations, {
-  view: (role, s) => VIEW.includes(role) && reaches(s),
-  work: (role, s) => VIEW.includes(role) && reaches(s),
-  'decide-roi': (role, s) => ['recruitment-officer', 'team-manager'].includes(role) && reaches(s),
-  'view-funnel': (role, s) => ['analyst', 'team-manager', 'recruitment-officer'].includes(role) && ['own front door', 'pooled'].includes(s),
+// Which roles each action admits, at the person's own front door. Every relationship (own,
+// delivered, granted, unrelated, left the partnership) is tried through the service in access.test.ts.
+describeRoleLists(enquiryPolicy, situations['own front door'], {
+  view: VIEW,
+  work: VIEW,
+  'decide-roi': ['recruitment-officer', 'team-manager'],
+  'view-funnel': ['analyst', 'team-manager', 'recruitment-officer'],
 });
 
 describe('enquiry list and funnel scopes', () => {

@@ -53,11 +53,22 @@ function frontDoors(actor: Actor, facts: AccessFacts): string[] {
   return [...new Set([actor.orgId, ...(facts.delivers.get('recruitment') ?? [])])];
 }
 
-/** Who may organise information events: the front door's recruitment officers and team managers. */
-export function canOrganiseEvents(actor: Actor): boolean {
-  return hasRole(actor, ...DECIDE);
+/** An information event, as far as access goes: the front door that organises it. */
+export interface EventRecord {
+  organiserId: string;
 }
 
-export function canSeeEvents(actor: Actor): boolean {
-  return hasRole(actor, ...ENQUIRY_VIEW);
+export type EventAction = 'view' | 'organise';
+
+/** The front door's own staff, and staff of whoever runs that front door today (recruitment delivered). */
+const runsFrontDoor = (actor: Actor, facts: AccessFacts, organiserId: string) => inOwnOrganisation(actor, organiserId) || deliversFor(facts, 'recruitment', organiserId);
+
+export const eventPolicy = new Policy<EventRecord, EventAction>('information-event')
+  .allow('view', (actor, facts, ev) => hasRole(actor, ...ENQUIRY_VIEW) && runsFrontDoor(actor, facts, ev.organiserId))
+  // Events are organised in the organiser's own name: recruitment officers and team managers.
+  .allow('organise', (actor, facts, ev) => hasRole(actor, ...DECIDE) && inOwnOrganisation(actor, ev.organiserId));
+
+/** The same rule as the event 'view': the organisers whose events the person sees (null: none). */
+export function eventScope(actor: Actor, facts: AccessFacts): string[] | null {
+  return hasRole(actor, ...ENQUIRY_VIEW) ? frontDoors(actor, facts) : null;
 }

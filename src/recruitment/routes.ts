@@ -1,6 +1,6 @@
 // Recruitment: the public enquiry form, the front door's pages and the JSON API.
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../web/types.ts';
+import type { AppServices } from '../core/http/types.ts';
 import { recruitmentApiRoutes } from './routes/api.ts';
 import { recruitmentPageRoutes } from './routes/pages.ts';
 import { publicEnquiryRoutes } from './routes/public.ts';

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../core/db.ts';
-import { NotFoundError } from '../core/errors.ts';
+import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { DEMO_PASSWORD } from '../core/testing/app.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import { seedDemo } from '../demo/seed.ts';
+import * as staff from '../staff/service.ts';
 import * as recruitment from './service.ts';
 
 let h: DatabaseHandle;
@@ -63,5 +64,38 @@ describe('due work and access', () => {
     const last = await h.db.selectFrom('audit_event').select(['action', 'record_type', 'detail']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(last).toMatchObject({ action: 'search', record_type: 'enquiry' });
     expect((last.detail as { shown: string[] }).shown).toEqual(items.map((e) => e.id));
+  });
+});
+
+describe('accepting a registration of interest: the household is the adopters service\'s to create', () => {
+  async function enquiryWithRoi(lastName: string, receivedOn = TODAY) {
+    const officer = await contextOf(h.db, 'recruitment-officer@west-mercia.example', TODAY);
+    const id = await recruitment.submitEnquiry(h.db, { ...enquiry, lastName }, { today: receivedOn, source: 'web-form' });
+    await recruitment.recordRoi(h.db, officer, id, { date: TODAY });
+    return id;
+  }
+  const count = async (table: 'household' | 'audit_event') => Number((await h.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('refuses a person who may decide only by a grant on the enquiry to create another agency\'s household, and writes nothing', async () => {
+    const id = await enquiryWithRoi('Granted');
+    const grantee = await h.db.selectFrom('staff').select('id').where('email', '=', 'recruitment-officer@shropshire.example').executeTakeFirstOrThrow();
+    await staff.grantAccess(h.db, await contextOf(h.db, 'admin@west-mercia.example', TODAY), { staffId: grantee.id, recordType: 'enquiry', recordId: id, reason: 'Cover', validFrom: TODAY });
+    const ctx = await contextOf(h.db, 'recruitment-officer@shropshire.example', TODAY);
+    expect((await recruitment.view(h.db, ctx, id)).can.decideRoi).toBe(true);
+    const [households, audit] = [await count('household'), await count('audit_event')];
+    await expect(recruitment.decideRoi(h.db, ctx, id, { decision: 'accepted', date: TODAY })).rejects.toBeInstanceOf(ForbiddenError);
+    expect([await count('household'), await count('audit_event')]).toEqual([households, audit]);
+    const roi = await h.db.selectFrom('registration_of_interest').select(['decision', 'household_id']).where('enquiry_id', '=', id).executeTakeFirstOrThrow();
+    expect(roi).toEqual({ decision: null, household_id: null });
+  });
+
+  it('lets the partnership that now runs a council\'s front door accept the council\'s own enquiry: the council owns the household', async () => {
+    const id = await enquiryWithRoi('Pooled', '2014-06-01');
+    const officer = await contextOf(h.db, 'recruitment-officer@west-mercia.example', TODAY);
+    const { householdId } = await recruitment.decideRoi(h.db, officer, id, { decision: 'accepted', date: TODAY });
+    const household = await h.db.selectFrom('household as hh').innerJoin('organisation as o', 'o.id', 'hh.owner_id').select(['o.slug', 'hh.roi_accepted_on']).where('hh.id', '=', householdId!).executeTakeFirstOrThrow();
+    expect(household).toEqual({ slug: 'shropshire', roi_accepted_on: TODAY });
+    const audit = await h.db.selectFrom('audit_event').select(['action', 'actor_label', 'detail']).where('record_type', '=', 'household').where('record_id', '=', householdId!).execute();
+    expect(audit).toEqual([{ action: 'create', actor_label: 'recruitment-officer@west-mercia.example', detail: expect.objectContaining({ after: expect.objectContaining({ enquiry: id }) }) }]);
   });
 });

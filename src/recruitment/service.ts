@@ -4,7 +4,7 @@
 // accepted ROI creates the household), due work and the conversion funnel. Each change:
 // load → policy → rule → write → audit, in one transaction.
 import { randomInt } from 'node:crypto';
-import { insertHousehold } from '../adopters/store.ts';
+import * as adopters from '../adopters/service.ts';
 import { auditActor, type RequestContext } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
 import { addDays, formatDate } from '../core/dates.ts';
@@ -17,7 +17,7 @@ import {
   attendanceInput, contactInput, datedInput, enquiryInput, enquiryListQuery, eventInput, funnelQuery, inviteInput, notProceedingInput, roiDecisionInput,
 } from './input.ts';
 import { householdReference, infoPackDue, NEW_FOR_DAYS, OUTSIDE, roiDecisionDue, withConversion } from './model.ts';
-import { canOrganiseEvents, canSeeEvents, enquiryListScope, enquiryPolicy, funnelScope, type EnquiryAction } from './policy.ts';
+import { enquiryListScope, enquiryPolicy, eventPolicy, eventScope, funnelScope, type EnquiryAction } from './policy.ts';
 import * as store from './store.ts';
 
 registerRecordType('enquiry', async (db, id) => (await store.findEnquiry(db, id))?.frontDoorId);
@@ -80,7 +80,10 @@ export async function list(db: Db, ctx: RequestContext, raw: unknown) {
   const scope = enquiryListScope(ctx.actor, ctx.facts);
   if (!scope) return { query, total: 0, items: [] as store.EnquiryRow[] };
   const result = await store.listEnquiries(db, scope, query);
-  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'enquiry', ownerId: ctx.actor.orgId, detail: { query, total: result.total, shown: result.items.map((e) => e.id) } });
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'enquiry', ownerId: ctx.actor.orgId, detail: { query, total: result.total, shown: result.items.map((e) => e.id) },
+    records: result.items.map((e) => ({ type: 'enquiry', id: e.id, ownerId: e.frontDoorId })),
+  });
   return { query, ...result };
 }
 
@@ -100,7 +103,10 @@ export async function dashboard(db: Db, ctx: RequestContext) {
     rois: rois.map((r) => ({ ...r, due: roiDecisionDue(r, today)! })),
   };
   const shown = [...new Set([...open.map((e) => e.id), ...rois.map((r) => r.enquiryId)])];
-  await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'enquiry', ownerId: ctx.actor.orgId, detail: { query: { dashboard: true }, total: shown.length, shown } });
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'enquiry', ownerId: ctx.actor.orgId, detail: { query: { dashboard: true }, total: shown.length, shown },
+    records: [...open.map((e) => ({ type: 'enquiry', id: e.id, ownerId: e.frontDoorId })), ...rois.map((r) => ({ type: 'enquiry', id: r.enquiryId, ownerId: r.frontDoorId }))],
+  });
   return { ...lists, counts: { new: lists.new.length, awaitingContact: lists.awaitingContact.length, packsDue: lists.packsDue.length, packsOverdue: lists.packsOverdue.length, roisDue: lists.rois.filter((r) => !r.due.overdue).length, roisOverdue: lists.rois.filter((r) => r.due.overdue).length } };
 }
 
@@ -117,7 +123,7 @@ export async function view(db: Db, ctx: RequestContext, id: string) {
   return {
     enquiry, contacts, invitations, roi: roi ? { ...roi, due: roiDecisionDue(roi, today) } : null,
     pack: infoPackDue(enquiry, today), can: permissionsFor(ctx, enquiry),
-    upcomingEvents: enquiry.status === 'open' && canSeeEvents(ctx.actor) ? (await store.listEvents(db, eventOrganisers(ctx), { from: today })).filter((ev) => !invitations.some((i) => i.eventId === ev.id)) : [],
+    upcomingEvents: enquiry.status === 'open' && eventOrganisers(ctx).length > 0 ? (await store.listEvents(db, eventOrganisers(ctx), { from: today })).filter((ev) => !invitations.some((i) => i.eventId === ev.id)) : [],
   };
 }
 
@@ -184,7 +190,7 @@ async function newHouseholdReference(db: Db): Promise<string> {
   }
 }
 
-/** Accept (creating the household, owned by the front door) or decline the ROI. */
+/** Accept (the adopters service creating the household, owned by the front door) or decline the ROI. */
 export async function decideRoi(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<{ householdId: string | null }> {
   const input = parseInput(roiDecisionInput, raw);
   return db.transaction().execute(async (tx) => {
@@ -196,12 +202,10 @@ export async function decideRoi(db: Db, ctx: RequestContext, id: string, raw: un
     if (input.date < roi.receivedOn) throw ValidationError.of('date', `The date of the decision (${formatDate(input.date)}) cannot be before the registration of interest was received (${formatDate(roi.receivedOn)})`);
     let householdId: string | null = null;
     if (input.decision === 'accepted') {
-      const reference = await newHouseholdReference(tx);
-      householdId = await insertHousehold(tx, {
-        ownerId: enquiry.frontDoorId, homeCouncilId: enquiry.councilId, reference, roiAcceptedOn: input.date,
-        applicants: [{ firstName: enquiry.firstName, lastName: enquiry.lastName }],
+      householdId = await adopters.createForAcceptedRoi(tx, ctx, {
+        ownerId: enquiry.frontDoorId, homeCouncilId: enquiry.councilId, reference: await newHouseholdReference(tx), roiAcceptedOn: input.date,
+        applicant: { firstName: enquiry.firstName, lastName: enquiry.lastName }, enquiryId: id,
       });
-      await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'create', recordType: 'household', recordId: householdId, ownerId: enquiry.frontDoorId, detail: { after: { reference, roiAcceptedOn: input.date, enquiry: id } } });
     }
     // Two people deciding at once: the second finds it decided, and its household is rolled back with it.
     if (!(await store.decideRoi(tx, roi.id, { decision: input.decision, decidedOn: input.date, reason: input.decision === 'declined' ? input.reason! : null, decidedBy: ctx.actor.staffId, householdId }))) {
@@ -214,23 +218,26 @@ export async function decideRoi(db: Db, ctx: RequestContext, id: string, raw: un
 
 // ---- information events --------------------------------------------------------------------
 
-/** Whose events the person sees: their own organisation's and those of front doors it runs today. */
+/** Whose events the person sees: their own organisation's and those of front doors it runs today (none: []). */
 function eventOrganisers(ctx: RequestContext): string[] {
-  return [...new Set([ctx.actor.orgId, ...(ctx.facts.delivers.get('recruitment') ?? [])])];
+  return eventScope(ctx.actor, ctx.facts) ?? [];
 }
 
+/** Whether the person may organise information events (pages show the form only then). */
+export const mayOrganiseEvents = (ctx: RequestContext) => eventPolicy.can(ctx.actor, ctx.facts, 'organise', { organiserId: ctx.actor.orgId });
+
 export async function events(db: Db, ctx: RequestContext) {
-  if (!canSeeEvents(ctx.actor)) throw new ForbiddenError('Information events are for the front door\'s staff');
   const organisers = eventOrganisers(ctx);
+  if (organisers.length === 0) throw new ForbiddenError('Information events are for the front door\'s staff');
   const [upcoming, past] = await Promise.all([
     store.listEvents(db, organisers, { from: ctx.facts.today }),
     store.listEvents(db, organisers, { to: ctx.facts.today, limit: 50 }),
   ]);
-  return { upcoming, past, canCreate: canOrganiseEvents(ctx.actor) };
+  return { upcoming, past, canCreate: mayOrganiseEvents(ctx) };
 }
 
 export async function createEvent(db: Db, ctx: RequestContext, raw: unknown): Promise<string> {
-  if (!canOrganiseEvents(ctx.actor)) throw new ForbiddenError('Only recruitment officers and team managers organise information events');
+  if (!mayOrganiseEvents(ctx)) throw new ForbiddenError('Only recruitment officers and team managers organise information events');
   const input = parseInput(eventInput, raw);
   return db.transaction().execute(async (tx) => {
     const council = await store.organisationBy(tx, { code: input.venueCouncil });
@@ -243,7 +250,7 @@ export async function createEvent(db: Db, ctx: RequestContext, raw: unknown): Pr
 
 async function loadEvent(db: Db, ctx: RequestContext, id: string) {
   const event = await store.findEvent(db, id);
-  if (!event || !canSeeEvents(ctx.actor) || !eventOrganisers(ctx).includes(event.organiserId)) throw new NotFoundError('Event');
+  if (!event || !eventPolicy.can(ctx.actor, ctx.facts, 'view', event)) throw new NotFoundError('Event');
   return event;
 }
 
@@ -264,7 +271,7 @@ export async function inviteToEvent(db: Db, ctx: RequestContext, id: string, raw
     const enquiry = await loadEnquiry(tx, ctx, id, 'work');
     await store.lockEvent(tx, input.eventId);
     const event = await store.findEvent(tx, input.eventId);
-    if (!event || !eventOrganisers(ctx).includes(event.organiserId)) throw ValidationError.of('eventId', 'Select one of your information events');
+    if (!event || !eventPolicy.can(ctx.actor, ctx.facts, 'view', event)) throw ValidationError.of('eventId', 'Select one of your information events');
     if (event.eventDate < ctx.facts.today) throw ValidationError.of('eventId', `The event on ${formatDate(event.eventDate)} has already happened`);
     if (await store.invitationExists(tx, event.id, id)) throw ValidationError.of('eventId', `${enquiry.firstName} ${enquiry.lastName} is already invited to this event`);
     if (event.invited >= event.capacity) throw ValidationError.of('eventId', `The event is full: all ${event.capacity} places are taken`);
@@ -308,8 +315,9 @@ export async function dueWork(db: Db, ctx: RequestContext): Promise<WorkItem[]> 
 /** Per council: enquiries received in the period and how far they went. Counts only. */
 export async function funnel(db: Db, ctx: RequestContext, raw: unknown) {
   const query = parseInput(funnelQuery, raw);
-  const frontDoors = funnelScope(ctx.actor, ctx.facts);
-  if (!frontDoors) throw new ForbiddenError('The recruitment funnel is for analysts, team managers and recruitment officers');
+  // The scope is the 'view-funnel' rule as a list; each front door is asked of the rule itself too.
+  const frontDoors = funnelScope(ctx.actor, ctx.facts)?.filter((frontDoorId) => enquiryPolicy.can(ctx.actor, ctx.facts, 'view-funnel', { id: '', frontDoorId }));
+  if (!frontDoors?.length) throw new ForbiddenError('The recruitment funnel is for analysts, team managers and recruitment officers');
   const rows = (await store.funnel(db, frontDoors, query.from, query.to)).map((r) => withConversion({ ...r, councilName: r.councilName ?? 'Outside our councils' }));
   const sum = (k: 'enquiries' | 'rois' | 'stage1' | 'stage2' | 'approved') => rows.reduce((n, r) => n + r[k], 0);
   const total = withConversion({ enquiries: sum('enquiries'), rois: sum('rois'), stage1: sum('stage1'), stage2: sum('stage2'), approved: sum('approved') });

@@ -1,30 +1,38 @@
-import { describeAccessMatrix } from '../core/testing/access-matrix.ts';
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../core/access.ts';
+import { actorIn, describeRoleLists, factsFor } from '../core/testing/access-matrix.ts';
 import { grantPolicy, staffPolicy } from './policy.ts';
 
 const HEREFORDSHIRE = 'la-herefordshire';
-const colleague = { id: 'staff-colleague', organisationId: HEREFORDSHIRE };
+const herefordshire = { orgId: HEREFORDSHIRE, orgKind: 'local-authority' as const };
 
-describeAccessMatrix(staffPolicy, {
-  'own authority': { orgId: HEREFORDSHIRE, orgKind: 'local-authority', record: colleague },
-  'other authority': { orgId: 'la-shropshire', orgKind: 'local-authority', record: colleague },
-  // The partnership delivers pooled functions for Herefordshire, but its staff do not manage Herefordshire's people.
-  'pooled function': { orgId: 'p-west-mercia', orgKind: 'partnership', delivers: { recruitment: [HEREFORDSHIRE] }, record: colleague },
-  granted: { orgId: 'la-shropshire', orgKind: 'local-authority', grants: ['staff:staff-colleague'], record: colleague },
-}, {
-  view: (role, s) => role === 'admin' && s === 'own authority',
-  add: (role, s) => role === 'admin' && s === 'own authority',
-  'manage-own-credentials': () => false,
+// Which roles each action admits, on a colleague's account in the person's own council, and on a
+// record the council owns. Every relationship (own, delivered, granted, unrelated, left the
+// partnership) is tried through the service in access.test.ts.
+describeRoleLists(staffPolicy, { ...herefordshire, record: { id: 'staff-colleague', organisationId: HEREFORDSHIRE } }, {
+  view: ['admin'],
+  add: ['admin'],
+  // Credentials are managed by their owner alone: on a colleague's account, no role.
+  'manage-own-credentials': [],
 });
 
-const childOfHerefordshire = { ownerId: HEREFORDSHIRE };
+describeRoleLists(grantPolicy, { ...herefordshire, record: { ownerId: HEREFORDSHIRE } }, {
+  grant: ['team-manager', 'admin'],
+  revoke: ['team-manager', 'admin'],
+});
 
-describeAccessMatrix(grantPolicy, {
-  'own authority': { orgId: HEREFORDSHIRE, orgKind: 'local-authority', record: childOfHerefordshire },
-  'other authority': { orgId: 'la-shropshire', orgKind: 'local-authority', record: childOfHerefordshire },
-  'pooled function': { orgId: 'p-west-mercia', orgKind: 'partnership', delivers: { 'family-finding': [HEREFORDSHIRE] }, record: childOfHerefordshire },
-  // Holding a grant on a record does not let you pass it on.
-  granted: { orgId: 'la-shropshire', orgKind: 'local-authority', grants: ['child:c-1'], record: childOfHerefordshire },
-}, {
-  grant: (role, s) => ['team-manager', 'admin'].includes(role) && s === 'own authority',
-  revoke: (role, s) => ['team-manager', 'admin'].includes(role) && s === 'own authority',
+describe('a person\'s own account', () => {
+  it('is theirs to see and to manage the credentials of, whatever their role', () => {
+    for (const role of ROLES) {
+      const actor = actorIn(role, HEREFORDSHIRE, 'local-authority');
+      const own = { id: actor.staffId, organisationId: HEREFORDSHIRE };
+      expect(staffPolicy.can(actor, factsFor({}), 'view', own), role).toBe(true);
+      expect(staffPolicy.can(actor, factsFor({}), 'manage-own-credentials', own), role).toBe(true);
+    }
+  });
+
+  it('is one person\'s: people of different roles or organisations have different ids', () => {
+    const ids = ROLES.flatMap((role) => [actorIn(role, HEREFORDSHIRE, 'local-authority'), actorIn(role, 'la-shropshire', 'local-authority')].map((a) => a.staffId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { totpUri } from '../core/auth.ts';
 import { ValidationError } from '../core/errors.ts';
 import { sameSitePath } from '../core/text.ts';
-import type { AppServices } from '../web/types.ts';
-import { formErrors } from '../web/forms.ts';
-import { render } from '../web/views.ts';
+import type { AppServices } from '../core/http/types.ts';
+import { formErrors, idFrom } from '../core/http/forms.ts';
+import { render } from '../core/http/render.ts';
 import * as staff from './service.ts';
 
 
@@ -143,7 +143,7 @@ export function staffRoutes(app: FastifyInstance, services: AppServices): void {
   });
 
   app.post('/account/tokens/:id/revoke', async (request, reply) => {
-    const { id } = z.object({ id: z.uuid() }).parse(request.params);
+    const id = idFrom(request.params);
     await staff.revokeToken(db, request.ctx!, id);
     request.session.flash = 'The token has been revoked.';
     return reply.redirect('/account', 303);
@@ -157,7 +157,7 @@ export function staffRoutes(app: FastifyInstance, services: AppServices): void {
   });
 
   app.get('/staff/:id', async (request, reply) => {
-    const { id } = z.object({ id: z.uuid() }).parse(request.params);
+    const id = idFrom(request.params);
     const person = await staff.viewStaff(db, request.ctx!, id);
     return render(request, reply, 'staff/views/person.njk', { title: person.displayName, person, backLink: '/staff' });
   });

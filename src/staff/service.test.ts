@@ -108,3 +108,20 @@ describe('adding staff', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('API tokens', () => {
+  it('are made by a signed-in person only for their own account: another account is missing, and nothing is written', async () => {
+    const me = (await store.findStaffByEmail(handle.db, 'social-worker@shropshire.example'))!;
+    const other = (await store.findStaffByEmail(handle.db, 'admin@shropshire.example'))!;
+    const by = { staffId: me.id, orgId: me.organisationId, label: me.email };
+    const count = async () => Number((await handle.db.selectFrom('api_token').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    await expect(staff.createToken(handle.db, other.id, { label: 'not mine' }, by)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await count()).toBe(before);
+    const own = await staff.createToken(handle.db, me.id, { label: 'mine' }, by);
+    expect((await staff.actorByToken(handle.db, own.token))?.staffId).toBe(me.id);
+    // The operator's command line (no one signed in) makes a token for anyone.
+    const operator = await staff.createToken(handle.db, other.id, { label: 'operator' }, null);
+    expect((await staff.actorByToken(handle.db, operator.token))?.staffId).toBe(other.id);
+  });
+});

@@ -104,12 +104,18 @@ export function newSecondFactorSecret(): string {
 
 /** Turn on the second factor once the person proves their app shows the right code. */
 export async function enableSecondFactor(db: Db, ctx: RequestContext, secret: string, raw: unknown): Promise<void> {
+  mayManageOwnCredentials(ctx);
   const { code } = parseInput(totpCodeInput, raw);
   if (!(await totpMatches(secret, code))) throw ValidationError.of('code', 'The code is not right: check the time on your phone and enter the code it shows now');
   await db.transaction().execute(async (tx) => {
     await store.setTotp(tx, ctx.actor.staffId, secret);
     await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'update', recordType: 'staff', recordId: ctx.actor.staffId, ownerId: ctx.actor.orgId, detail: { after: { secondFactor: 'enabled' } } });
   });
+}
+
+/** A person's second factor and tokens are theirs alone to change ('manage-own-credentials'). */
+function mayManageOwnCredentials(ctx: RequestContext): void {
+  if (!staffPolicy.can(ctx.actor, ctx.facts, 'manage-own-credentials', { id: ctx.actor.staffId, organisationId: ctx.actor.orgId })) throw new ForbiddenError();
 }
 
 // ---- API tokens ---------------------------------------------------------------------------
@@ -120,13 +126,18 @@ export async function actorByToken(db: Db, token: string, now = new Date()): Pro
   return staffId ? actorById(db, staffId) : undefined;
 }
 
-/** Create a token for a staff member; the token is returned once and never stored. */
+/**
+ * Create a token for a staff member; the token is returned once and never stored. A signed-in
+ * person (`by`) makes tokens only for themselves, as 'manage-own-credentials' says: anyone
+ * else's account is answered as missing. Only the operator's command line (`by` null) makes them for others.
+ */
 export async function createToken(db: Db, staffId: string, raw: unknown, by: AuditActor | null): Promise<{ id: string; token: string }> {
   const input = parseInput(tokenInput, raw);
   const token = newApiToken();
   return db.transaction().execute(async (tx) => {
     const owner = await store.findStaff(tx, staffId);
     if (!owner || !owner.active) throw new NotFoundError('Staff member');
+    if (by && by.staffId !== owner.id) throw new NotFoundError('Staff member');
     const id = await store.insertToken(tx, { staffId, tokenHash: tokenHash(token), label: input.label, expiresAt: input.expiresOn ? new Date(`${input.expiresOn}T23:59:59Z`) : null });
     await recordAudit(tx, { actor: by, action: 'create', recordType: 'api-token', recordId: id, ownerId: owner.organisationId, detail: { after: { staff: staffId, label: input.label } } });
     return { id, token };
@@ -134,10 +145,12 @@ export async function createToken(db: Db, staffId: string, raw: unknown, by: Aud
 }
 
 export async function tokensOf(db: Db, ctx: RequestContext) {
+  mayManageOwnCredentials(ctx);
   return store.tokensOf(db, ctx.actor.staffId);
 }
 
 export async function revokeToken(db: Db, ctx: RequestContext, tokenId: string): Promise<void> {
+  mayManageOwnCredentials(ctx);
   await db.transaction().execute(async (tx) => {
     if (!(await store.revokeToken(tx, ctx.actor.staffId, tokenId, new Date()))) throw new NotFoundError('Token');
     await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'revoke', recordType: 'api-token', recordId: tokenId, ownerId: ctx.actor.orgId });
@@ -153,12 +166,11 @@ export async function addStaff(db: Db, ctx: RequestContext | null, raw: unknown)
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
     if (await store.findStaffByEmail(tx, input.email)) throw new ConflictError('A staff member with that email address already exists', 'email');
-    const org = await tx.selectFrom('organisation').select('id').where('id', '=', input.organisationId).executeTakeFirst();
-    if (!org) throw ValidationError.of('organisationId', 'Select an organisation that exists');
-    const teamId = input.team ? await store.findOrCreateTeam(tx, org.id, input.team) : null;
-    const id = await store.insertStaff(tx, { email: input.email, displayName: input.displayName, organisationId: org.id, teamId, passwordHash, roles: input.roles });
+    if (!(await store.organisationExists(tx, input.organisationId))) throw ValidationError.of('organisationId', 'Select an organisation that exists');
+    const teamId = input.team ? await store.findOrCreateTeam(tx, input.organisationId, input.team) : null;
+    const id = await store.insertStaff(tx, { email: input.email, displayName: input.displayName, organisationId: input.organisationId, teamId, passwordHash, roles: input.roles });
     await recordAudit(tx, {
-      actor: ctx ? auditActor(ctx.actor) : null, action: 'create', recordType: 'staff', recordId: id, ownerId: org.id,
+      actor: ctx ? auditActor(ctx.actor) : null, action: 'create', recordType: 'staff', recordId: id, ownerId: input.organisationId,
       detail: { after: { email: input.email, displayName: input.displayName, roles: input.roles, team: input.team ?? null } },
     });
     return id;
@@ -208,4 +220,9 @@ export async function revokeGrant(db: Db, ctx: RequestContext, grantId: string):
       detail: { before: { grant: grantId, staff: grant.staffId } },
     });
   });
+}
+
+/** Whether the person may manage their organisation's staff (the navigation shows Staff). */
+export function mayManageStaff(ctx: RequestContext): boolean {
+  return staffPolicy.can(ctx.actor, ctx.facts, 'add', { id: '', organisationId: ctx.actor.orgId });
 }

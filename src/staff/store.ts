@@ -149,3 +149,7 @@ export async function insertGrant(db: Db, g: Omit<GrantRow, 'id' | 'staffName' |
 export async function revokeGrant(db: Db, id: string, by: string, now: Date): Promise<void> {
   await db.updateTable('access_grant').set({ revoked_at: now, revoked_by: by }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
+
+export async function organisationExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../core/access.ts';
-import { actorIn, describeAccessMatrix, factsFor } from '../core/testing/access-matrix.ts';
+import { ROLES } from '../core/access.ts';
+import { actorIn, describeRoleLists, factsFor } from '../core/testing/access-matrix.ts';
 import { BOOKERS, trainingPolicy } from './policy.ts';
 
 const WEST_MERCIA = 'p-west-mercia';
@@ -8,28 +8,16 @@ const HEREFORDSHIRE = 'la-herefordshire';
 const partnershipCourse = { id: 'course-1', organiserId: WEST_MERCIA, partnershipIds: [WEST_MERCIA] };
 const councilCourse = { id: 'course-2', organiserId: HEREFORDSHIRE, partnershipIds: [WEST_MERCIA] };
 
-const situations = {
-  // The partnership's own staff, on a course the partnership organises.
-  'own organisation': { orgId: WEST_MERCIA, orgKind: 'partnership' as const, partnerships: [WEST_MERCIA], delivers: { training: [HEREFORDSHIRE] }, record: partnershipCourse },
-  // Staff of a member council, on the partnership's course.
-  'other authority': { orgId: 'la-shropshire', orgKind: 'local-authority' as const, partnerships: [WEST_MERCIA], delivers: { assessment: ['la-shropshire'] }, record: partnershipCourse },
-  // Partnership staff on a course Herefordshire organises while the partnership delivers its training.
-  'pooled function': { orgId: WEST_MERCIA, orgKind: 'partnership' as const, partnerships: [WEST_MERCIA], delivers: { training: [HEREFORDSHIRE] }, record: councilCourse },
-  // Staff of a council in another partnership.
-  'outside the partnership': { orgId: 'la-thurrock', orgKind: 'local-authority' as const, partnerships: ['p-thurrock'], delivers: { training: ['la-thurrock'] }, record: partnershipCourse },
-  // The same, holding an explicit grant on the course.
-  granted: { orgId: 'la-thurrock', orgKind: 'local-authority' as const, partnerships: ['p-thurrock'], grants: ['training-course:course-1'], record: partnershipCourse },
-};
-
-const inPartnership = (s: string) => ['own organisation', 'other authority', 'pooled function'].includes(s);
-const runs = (role: Role, s: string) => role === 'training-coordinator' && ['own organisation', 'pooled function'].includes(s);
-
-describeAccessMatrix(trainingPolicy, situations, {
-  view: (_role, s) => inPartnership(s) || s === 'granted',
-  'view-bookings': (role, s) => BOOKERS.includes(role) && inPartnership(s),
-  book: (role, s) => BOOKERS.includes(role) && inPartnership(s),
-  manage: runs,
-  'record-attendance': runs,
+// Which roles each action admits, on the partnership's own course. Every relationship (own,
+// delivered, granted, unrelated, left the partnership), and for bookings the household's
+// visibility too, is tried through the service in access.test.ts.
+describeRoleLists(trainingPolicy, { orgId: WEST_MERCIA, orgKind: 'partnership', partnerships: [WEST_MERCIA], delivers: { training: [HEREFORDSHIRE] }, record: partnershipCourse }, {
+  view: ROLES,
+  'view-bookings': BOOKERS,
+  book: BOOKERS,
+  cancel: BOOKERS,
+  manage: ['training-coordinator'],
+  'record-attendance': ['training-coordinator'],
 });
 
 describe('training policy', () => {

@@ -4,7 +4,9 @@
 // that book see them. Training coordinators of the organiser (or of whoever delivers training
 // for the organising council today) run courses, sessions and attendance. Anyone else needs
 // an explicit grant on the course, which lets them see it and nothing more. A refusal to view
-// looks like absence (404).
+// looks like absence (404). A booking is also a household's: every action on one (booking,
+// cancelling, recording attendance, seeing names) further needs the household to be visible to
+// the person, which the training service asks the adopters service (a hidden one looks absent).
 import { deliversFor, hasRole, holdsGrant, inOwnOrganisation, type AccessFacts, type Actor, type Role } from '../core/access.ts';
 import { Policy } from '../core/policy.ts';
 
@@ -16,7 +18,7 @@ export interface TrainingCourseRecord {
   partnershipIds: readonly string[];
 }
 
-export type TrainingAction = 'view' | 'view-bookings' | 'book' | 'manage' | 'record-attendance';
+export type TrainingAction = 'view' | 'view-bookings' | 'book' | 'cancel' | 'manage' | 'record-attendance';
 
 /** The roles that book households on sessions (and so see who is booked). */
 export const BOOKERS: readonly Role[] = ['training-coordinator', 'recruitment-officer', 'social-worker', 'team-manager'];
@@ -35,5 +37,6 @@ export const trainingPolicy = new Policy<TrainingCourseRecord, TrainingAction>('
   .allow('view', (actor, facts, c) => inPartnershipOf(actor, facts, c) || (c.id !== '' && holdsGrant(facts, 'training-course', c.id)))
   .allow('view-bookings', (actor, facts, c) => hasRole(actor, ...BOOKERS) && inPartnershipOf(actor, facts, c))
   .allow('book', (actor, facts, c) => hasRole(actor, ...BOOKERS) && inPartnershipOf(actor, facts, c))
+  .allow('cancel', (actor, facts, c) => hasRole(actor, ...BOOKERS) && inPartnershipOf(actor, facts, c))
   .allow('manage', runsTraining)
   .allow('record-attendance', runsTraining);

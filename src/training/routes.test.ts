@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as adopters from '../adopters/service.ts';
 import { insertHousehold } from '../adopters/store.ts';
 import { signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
+import { contextOf } from '../core/testing/context.ts';
 import * as staffService from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
+import * as training from './service.ts';
 
 let t: TestApp;
 const tokens = new Map<string, string>();
@@ -155,5 +158,78 @@ describe('training pages', () => {
     const session = await submitForm(t.app, cookie, `${courseUrl}/sessions/new`, { 'date-day': '1', 'date-month': '3', 'date-year': '2027', startTime: '9:30', venue: 'Shirehall', venueCouncilId: orgs.get('shropshire')!, capacity: '8', trainerName: 'Tom' });
     expect(session.statusCode).toBe(303);
     expect((await t.app.inject({ method: 'GET', url: courseUrl, headers: { cookie } })).body).toContain('1 March 2027');
+  });
+});
+
+describe('cancelling and the household policy, through the API and the page', () => {
+  /** A live demo booking on an upcoming session whose bookings the person sees, of a household they get 404 for (found by asking, not by id). */
+  async function demoBookingHiddenFrom(email: string) {
+    const db = t.database.db;
+    const ctx = await contextOf(db, email);
+    const rows = await db.selectFrom('training_booking as b').innerJoin('training_session as s', 's.id', 'b.session_id')
+      .select(['b.id', 'b.session_id as sessionId', 'b.household_id as householdId']).where('b.status', '<>', 'cancelled').where('s.session_date', '>=', '2026-11-23')
+      .orderBy('s.session_date').orderBy('b.queued_seq').execute();
+    for (const r of rows) {
+      const session = await training.viewSession(db, ctx, r.sessionId, { bookings: false }).catch(() => null);
+      if (session?.can.viewBookings && !(await adopters.householdVisibleTo(db, ctx, r.householdId))) return r;
+    }
+    throw new Error(`no booking hidden from ${email}`);
+  }
+  const row = (id: string) => t.database.db.selectFrom('training_booking').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it.each(['social-worker@shropshire.example', 'social-worker@herefordshire.example', 'social-worker@barnardos.example'])('answers 404 to %s, who gets 404 for the household, and the booking is unchanged', async (email) => {
+    const booking = await demoBookingHiddenFrom(email);
+    const headers = await as(email);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/households/${booking.householdId}`, headers })).statusCode).toBe(404);
+    const before = await row(booking.id);
+    const api = await t.app.inject({ method: 'DELETE', url: `/api/v1/training/bookings/${booking.id}`, headers });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    expect(await row(booking.id)).toEqual(before);
+
+    const cookie = await signIn(t.app, email);
+    const sessionPage = `/training/sessions/${booking.sessionId}`;
+    const page = await t.app.inject({ method: 'GET', url: sessionPage, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(`/training/bookings/${booking.id}/cancel`);
+    const posted = await submitForm(t.app, cookie, sessionPage, {}, `/training/bookings/${booking.id}/cancel`);
+    expect(posted.statusCode).toBe(404);
+    expect(await row(booking.id)).toEqual(before);
+    expect(before.status).not.toBe('cancelled');
+  });
+
+  it('offers attendance only for households the coordinator may see', async () => {
+    // Under Option 1 the consortium delivers no assessment: its coordinator runs its sessions but sees none of its councils' households.
+    const db = t.database.db;
+    const past = await db.selectFrom('training_session as s').innerJoin('training_course as c', 'c.id', 's.course_id').innerJoin('organisation as o', 'o.id', 'c.organiser_id')
+      .innerJoin('training_booking as b', 'b.session_id', 's.id').innerJoin('household as h', 'h.id', 'b.household_id').innerJoin('organisation as ho', 'ho.id', 'h.owner_id')
+      .select('s.id').where('o.slug', '=', 'thurrock-consortium').where('ho.slug', 'in', ['thurrock', 'southend-on-sea']).where('s.session_date', '<', '2026-11-23').where('b.status', '=', 'booked')
+      .orderBy('s.session_date', 'desc').limit(1).executeTakeFirstOrThrow();
+    const cookie = await signIn(t.app, 'training-coordinator@thurrock-consortium.example');
+    const page = await t.app.inject({ method: 'GET', url: `/training/sessions/${past.id}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('No household with a place is one you can see');
+    expect(page.body).not.toContain('Record attendance');
+    expect(page.body).not.toContain('/cancel"');
+  });
+
+  it('cancels through the page and the API for people who may see the household', async () => {
+    const { sessionId } = await newSession(3);
+    const coordinator = await as('training-coordinator@west-mercia.example');
+    const [a, b] = [await household('west-mercia'), await household('worcestershire')];
+    const first = (await t.app.inject({ method: 'POST', url: bookingUrl(sessionId), headers: coordinator, payload: { householdId: a } })).json().id as string;
+    const second = (await t.app.inject({ method: 'POST', url: bookingUrl(sessionId), headers: coordinator, payload: { householdId: b } })).json().id as string;
+    // The partnership's social worker sees the partnership's own household, and cancels it on the page.
+    const cookie = await signIn(t.app, 'social-worker@west-mercia.example');
+    const sessionPage = `/training/sessions/${sessionId}`;
+    expect((await t.app.inject({ method: 'GET', url: sessionPage, headers: { cookie } })).body).toContain(`/training/bookings/${first}/cancel`);
+    const posted = await submitForm(t.app, cookie, sessionPage, {}, `/training/bookings/${first}/cancel`);
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe(sessionPage);
+    expect((await row(first)).status).toBe('cancelled');
+    // Worcestershire's household, whose assessment the partnership delivers: the coordinator cancels it through the API.
+    const api = await t.app.inject({ method: 'DELETE', url: `/api/v1/training/bookings/${second}`, headers: coordinator });
+    expect(api.statusCode).toBe(200);
+    expect((await row(second)).status).toBe('cancelled');
   });
 });

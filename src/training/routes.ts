@@ -3,10 +3,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formatDate } from '../core/dates.ts';
-import { NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
-import { dateFromParts, formErrors } from '../web/forms.ts';
-import type { AppServices } from '../web/types.ts';
-import { render } from '../web/views.ts';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
+import { dateFromParts, formErrors } from '../core/http/forms.ts';
+import type { AppServices } from '../core/http/types.ts';
+import { render } from '../core/http/render.ts';
 import { ATTENDANCE, COURSE_KINDS } from './model.ts';
 import * as training from './service.ts';
 
@@ -67,6 +67,8 @@ export function trainingRoutes(app: FastifyInstance, services: AppServices): voi
 
   async function showNewCourse(request: FastifyRequest, reply: FastifyReply, values: Body, errors?: FieldError[]) {
     const choices = await training.organiserChoices(db, request.ctx!);
+    // No organiser the person may add courses for: the form is not for them.
+    if (choices.length === 0) throw new ForbiddenError('Only training coordinators add courses');
     if (errors) reply.code(422);
     return render(request, reply, 'training/views/new-course.njk', {
       title: 'Add a course', values, errors: errors ? formErrors(errors) : undefined, backLink: '/training/courses',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as adopters from '../adopters/service.ts';
 import { insertHousehold } from '../adopters/store.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
@@ -141,5 +142,67 @@ describe('bookings and the household policy', () => {
     expect(partnership.booked!.find((b) => b.householdId === shropshireHousehold)!.names).toMatch(/^Sam Trainee\d+$/);
     const refused = await training.book(handle.db, herefordshire, sessionId, { householdId: await household(shropshire) }).catch((e: unknown) => e);
     expect((refused as ValidationError).errors[0]!.field).toBe('householdId');
+  });
+});
+
+describe('cancelling and the household policy', () => {
+  /** A live demo booking on an upcoming West Mercia or consortium session whose household this person gets 404 for (found by asking, not by id). */
+  async function demoBookingHiddenFrom(email: string) {
+    const ctx = await ctxFor(email);
+    const rows = await handle.db.selectFrom('training_booking as b').innerJoin('training_session as s', 's.id', 'b.session_id')
+      .select(['b.id', 'b.session_id as sessionId', 'b.household_id as householdId']).where('b.status', '<>', 'cancelled').where('s.session_date', '>=', TODAY)
+      .orderBy('s.session_date').orderBy('b.queued_seq').execute();
+    for (const r of rows) {
+      // The booking's session is one the person sees bookings on, and the household is one they do not see.
+      const session = await training.viewSession(handle.db, ctx, r.sessionId, { bookings: false }).catch(() => null);
+      if (session?.can.viewBookings && !(await adopters.householdVisibleTo(handle.db, ctx, r.householdId))) return r;
+    }
+    throw new Error(`no booking hidden from ${email}`);
+  }
+
+  it.each(['social-worker@shropshire.example', 'social-worker@herefordshire.example', 'social-worker@barnardos.example'])('answers 404 to %s for a booking of a household they get 404 for, and changes nothing', async (email) => {
+    const ctx = await ctxFor(email);
+    const booking = await demoBookingHiddenFrom(email);
+    await expect(adopters.view(handle.db, ctx, booking.householdId)).rejects.toBeInstanceOf(NotFoundError);
+    const row = () => handle.db.selectFrom('training_booking').selectAll().where('id', '=', booking.id).executeTakeFirstOrThrow();
+    const before = await row();
+    const audit = await handle.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    await expect(training.cancel(handle.db, ctx, booking.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await row()).toEqual(before);
+    expect(before.status).not.toBe('cancelled');
+    expect(await handle.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual(audit);
+    // The session page offers no cancel for it either, and shows its reference alone.
+    const view = await training.viewSession(handle.db, ctx, booking.sessionId);
+    expect([...view.booked!, ...view.waiting!].find((b) => b.id === booking.id)).toMatchObject({ names: '', canCancel: false });
+  });
+
+  it('cancels for a person who may see the household, as its own page would show it', async () => {
+    const { sessionId } = await newSession(2);
+    const coordinator = await ctxFor('training-coordinator@west-mercia.example');
+    const h = await household(westMercia);
+    const { id } = await training.book(handle.db, coordinator, sessionId, { householdId: h });
+    const socialWorker = await ctxFor('social-worker@west-mercia.example');
+    await expect(adopters.view(handle.db, socialWorker, h)).resolves.toBeDefined();
+    expect((await training.viewSession(handle.db, socialWorker, sessionId)).booked!.find((b) => b.id === id)).toMatchObject({ canCancel: true });
+    await training.cancel(handle.db, socialWorker, id);
+    expect((await handle.db.selectFrom('training_booking').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('cancelled');
+  });
+});
+
+describe('attendance and the household policy', () => {
+  it('refuses attendance for a household the coordinator may not see, like a booking not on the session, and writes nothing', async () => {
+    // A Shropshire household with no home council: Shropshire's own, which the partnership does not see.
+    const { sessionId } = await newSession(4, '2026-12-01', 'preparation');
+    const hidden = await insertHousehold(handle.db, { ownerId: shropshire, homeCouncilId: null, reference: `SVC${++n}`, applicants: [{ firstName: 'Hid', lastName: 'Den' }] });
+    const booking = await training.book(handle.db, await ctxFor('social-worker@shropshire.example'), sessionId, { householdId: hidden });
+    const coordinator = await ctxFor('training-coordinator@west-mercia.example', '2026-12-01');
+    const audit = await handle.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const refused = await training.recordAttendance(handle.db, coordinator, sessionId, { attendance: [{ bookingId: booking.id, status: 'attended' }] }).catch((e: unknown) => e);
+    expect((refused as ValidationError).errors).toEqual([{ field: 'attendance.0.bookingId', message: 'Select a household with a place on this session' }]);
+    expect((await handle.db.selectFrom('training_booking').select('attendance').where('id', '=', booking.id).executeTakeFirstOrThrow()).attendance).toBeNull();
+    expect((await handle.db.selectFrom('household').select('preparation_completed_on').where('id', '=', hidden).executeTakeFirstOrThrow()).preparation_completed_on).toBeNull();
+    expect(await handle.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual(audit);
+    const view = await training.viewSession(handle.db, coordinator, sessionId);
+    expect(view.booked!.find((b) => b.id === booking.id)).toMatchObject({ names: '', canRecordAttendance: false });
   });
 });

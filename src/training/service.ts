@@ -1,18 +1,20 @@
 // Use cases for training: courses and sessions (lists filtered by the same policy as the
 // pages), booking households with a waiting list, cancelling (which promotes the first
 // waiting), attendance and completion of preparation training. Each change: load → policy →
-// rule → write → audit, in one transaction. Viewing who is booked is audited too.
+// rule → write → audit, in one transaction. Viewing who is booked is audited too. A booking is
+// also its household's: whether the person may see the household is asked of the adopters
+// service (never decided here), and a household hidden from them is absent for every action on
+// its booking.
 import { auditActor, type RequestContext } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
 import type { Db } from '../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
 import { registerRecordType } from '../core/records.ts';
 import { parseInput } from '../core/validation.ts';
-import { setPreparationCompleted } from '../adopters/store.ts';
+import * as adopters from '../adopters/service.ts';
 import { attendanceInput, bookingInput, courseInput, sessionInput, sessionListQuery } from './input.ts';
 import { attendanceProblem, occupancy, placeFor, preparationCompletedOn, promotions, waitingPositions, type CourseKind } from './model.ts';
 import { trainingPolicy, type TrainingAction, type TrainingCourseRecord } from './policy.ts';
-import { householdPolicy } from '../adopters/policy.ts';
 import * as store from './store.ts';
 
 registerRecordType('training-course', async (db, id) => (await store.findCourse(db, id))?.organiserId);
@@ -26,7 +28,7 @@ async function recordOf(db: Db, today: string, course: { id: string; organiserId
 
 function permissions(ctx: RequestContext, record: TrainingCourseRecord) {
   const can = (a: TrainingAction) => trainingPolicy.can(ctx.actor, ctx.facts, a, record);
-  return { viewBookings: can('view-bookings'), book: can('book'), manage: can('manage'), recordAttendance: can('record-attendance') };
+  return { viewBookings: can('view-bookings'), book: can('book'), cancel: can('cancel'), manage: can('manage'), recordAttendance: can('record-attendance') };
 }
 
 /** The course, if the person may do this to it; a refusal to view looks exactly like absence. */
@@ -106,12 +108,19 @@ export async function viewSession(db: Db, ctx: RequestContext, id: string, optio
     const can = permissions(ctx, record);
     const course = (await store.findCourse(tx, session.courseId))!;
     const today = ctx.facts.today;
-    let bookings: (store.BookingRow & { position: number | null })[] | null = null;
+    let bookings: (store.BookingRow & { position: number | null; canCancel: boolean; canRecordAttendance: boolean })[] | null = null;
     if (can.viewBookings && options.bookings !== false) {
       const live = await store.bookingsOn(tx, id);
       const positions = waitingPositions(live);
-      // Names only for households the person may see under the household policy; others show their reference alone.
-      bookings = live.map((b) => ({ ...b, names: maySeeHousehold(ctx, b.householdId, b.householdOwnerId, b.householdHomeCouncilId) ? b.names : '', position: positions.get(b.id) ?? null }));
+      // A household the person may not see shows its reference alone, and nothing can be done to its booking.
+      const visible = await adopters.visibleHouseholds(tx, ctx, live.map((b) => b.householdId));
+      bookings = live.map((b) => {
+        const seen = visible.has(b.householdId);
+        return {
+          ...b, names: seen ? b.names : '', position: positions.get(b.id) ?? null,
+          canCancel: seen && can.cancel && !b.attendance, canRecordAttendance: seen && can.recordAttendance && b.status === 'booked',
+        };
+      });
       await recordAudit(tx, {
         actor: auditActor(ctx.actor), action: 'view', recordType: 'training-session', recordId: id, ownerId: session.organiserId,
         detail: { households: bookings.map((b) => b.householdId) },
@@ -185,10 +194,6 @@ export interface BookingResult {
  * waiting list. The household is "in the partnership" if its owner is the partnership, or a
  * member council or affiliated agency of it today.
  */
-function maySeeHousehold(ctx: RequestContext, id: string, ownerId: string, homeCouncilId: string | null): boolean {
-  return householdPolicy.can(ctx.actor, ctx.facts, 'view', { id, ownerId, homeCouncilId, status: '', ownerPartnerships: [] });
-}
-
 export async function book(db: Db, ctx: RequestContext, sessionId: string, raw: unknown): Promise<BookingResult> {
   const input = parseInput(bookingInput, raw);
   const field = input.householdId ? 'householdId' : 'reference';
@@ -200,7 +205,7 @@ export async function book(db: Db, ctx: RequestContext, sessionId: string, raw: 
     community.add(record.organiserId);
     // A household the person may not book for (outside the partnership, or one the household
     // policy hides from them) is refused exactly like one that does not exist.
-    if (!household || !community.has(household.ownerId) || !maySeeHousehold(ctx, household.id, household.ownerId, household.homeCouncilId)) {
+    if (!household || !community.has(household.ownerId) || !(await adopters.householdVisibleTo(tx, ctx, household.id))) {
       throw ValidationError.of(field, input.householdId ? 'Select a household in the partnership' : `No household in the partnership has the reference ${input.reference}`);
     }
     const live = await store.bookingsOn(tx, sessionId);
@@ -219,11 +224,17 @@ export async function book(db: Db, ctx: RequestContext, sessionId: string, raw: 
   });
 }
 
+/**
+ * The booking, if the person may do this to it. It looks absent (404) unless they may see the
+ * session's bookings and its household (as the household's own page would answer); then the
+ * action is the training policy's to allow (403).
+ */
 async function loadBooking(db: Db, ctx: RequestContext, bookingId: string, action: TrainingAction) {
   const booking = await store.findBooking(db, bookingId);
   if (!booking) throw new NotFoundError('Booking');
   const { session, record } = await loadSession(db, ctx, booking.sessionId);
   if (!trainingPolicy.can(ctx.actor, ctx.facts, 'view-bookings', record)) throw new NotFoundError('Booking');
+  if (!(await adopters.householdVisibleTo(db, ctx, booking.householdId))) throw new NotFoundError('Booking');
   if (!trainingPolicy.can(ctx.actor, ctx.facts, action, record)) throw new ForbiddenError();
   return { booking, session };
 }
@@ -231,7 +242,7 @@ async function loadBooking(db: Db, ctx: RequestContext, bookingId: string, actio
 /** Cancel a booking (or a place on the waiting list); a freed place goes to the first on the waiting list. */
 export async function cancel(db: Db, ctx: RequestContext, bookingId: string): Promise<{ sessionId: string; promoted: { id: string; householdId: string }[] }> {
   return db.transaction().execute(async (tx) => {
-    const { booking, session } = await loadBooking(tx, ctx, bookingId, 'book');
+    const { booking, session } = await loadBooking(tx, ctx, bookingId, 'cancel');
     await store.lockSession(tx, session.id);
     const current = await store.findBooking(tx, bookingId);
     if (current!.status === 'cancelled') throw new ConflictError('This booking is already cancelled');
@@ -258,7 +269,9 @@ export async function cancel(db: Db, ctx: RequestContext, bookingId: string): Pr
 /**
  * Record who attended a session (on its day or later). A household that has then attended
  * every session of a preparation course has completed preparation training, on the date of
- * the course's last session: the household's record says so from then on.
+ * the course's last session: the household's record says so from then on (written by the
+ * adopters service). A booking whose household the person may not see is refused like one
+ * that is not on the session.
  */
 export async function recordAttendance(db: Db, ctx: RequestContext, sessionId: string, raw: unknown): Promise<{ completed: { householdId: string; on: string }[] }> {
   const input = parseInput(attendanceInput, raw);
@@ -267,10 +280,11 @@ export async function recordAttendance(db: Db, ctx: RequestContext, sessionId: s
     const problem = attendanceProblem(session.date, ctx.facts.today);
     if (problem) throw ValidationError.of('attendance', problem);
     const live = new Map((await store.bookingsOn(tx, sessionId)).map((b) => [b.id, b]));
+    const visible = await adopters.visibleHouseholds(tx, ctx, input.attendance.flatMap((a) => live.get(a.bookingId)?.householdId ?? []));
     const problems: FieldError[] = [];
     input.attendance.forEach((a, i) => {
       const b = live.get(a.bookingId);
-      if (!b || b.status !== 'booked') problems.push({ field: `attendance.${i}.bookingId`, message: 'Select a household with a place on this session' });
+      if (!b || b.status !== 'booked' || !visible.has(b.householdId)) problems.push({ field: `attendance.${i}.bookingId`, message: 'Select a household with a place on this session' });
     });
     if (problems.length) throw new ValidationError(problems);
     const completed: { householdId: string; on: string }[] = [];
@@ -285,14 +299,7 @@ export async function recordAttendance(db: Db, ctx: RequestContext, sessionId: s
       });
       if (a.status !== 'attended' || session.kind !== 'preparation') continue;
       const on = preparationCompletedOn(sessions, await store.attendedSessions(tx, session.courseId, b.householdId));
-      const household = await store.findHousehold(tx, b.householdId);
-      if (!on || household!.preparationCompletedOn) continue;
-      await setPreparationCompleted(tx, b.householdId, on);
-      await recordAudit(tx, {
-        actor: auditActor(ctx.actor), action: 'update', recordType: 'household', recordId: b.householdId, ownerId: b.householdOwnerId,
-        detail: { before: { preparationCompletedOn: null }, after: { preparationCompletedOn: on }, courseId: session.courseId },
-      });
-      completed.push({ householdId: b.householdId, on });
+      if (on && (await adopters.recordPreparationCompleted(tx, ctx, b.householdId, on, { courseId: session.courseId }))) completed.push({ householdId: b.householdId, on });
     }
     return { completed };
   });

@@ -36,7 +36,6 @@ export interface BookingRow extends Place {
   householdId: string;
   householdReference: string;
   householdOwnerId: string;
-  householdHomeCouncilId: string | null;
   names: string;
   attendance: Attendance | null;
   bookedByName: string | null;
@@ -176,7 +175,7 @@ function bookingQuery(db: Db) {
     .leftJoin('staff as st', 'st.id', 'b.booked_by')
     .select((eb) => [
       'b.id', 'b.session_id as sessionId', 'b.household_id as householdId', 'h.reference as householdReference', 'h.owner_id as householdOwnerId',
-      'h.home_council_id as householdHomeCouncilId', 'b.status', 'b.queued_seq as queuedSeq', 'b.attendance', 'st.display_name as bookedByName',
+      'b.status', 'b.queued_seq as queuedSeq', 'b.attendance', 'st.display_name as bookedByName',
       eb.selectFrom('applicant as a').whereRef('a.household_id', '=', 'h.id')
         .select(sql<string>`string_agg(a.first_name || ' ' || a.last_name, ' and ' order by a.position)`.as('n')).as('names'),
     ]);
@@ -219,15 +218,14 @@ export async function attendedSessions(db: Db, courseId: string, householdId: st
 
 // ---- households ----------------------------------------------------------------------------
 
+/** What booking needs to find a household (whether the person may see it is the adopters service's answer). */
 export interface HouseholdRef {
   id: string;
   reference: string;
   ownerId: string;
-  homeCouncilId: string | null;
-  preparationCompletedOn: string | null;
 }
 
-const householdQuery = (db: Db) => db.selectFrom('household').select(['id', 'reference', 'owner_id as ownerId', 'home_council_id as homeCouncilId', 'preparation_completed_on as preparationCompletedOn']);
+const householdQuery = (db: Db) => db.selectFrom('household').select(['id', 'reference', 'owner_id as ownerId']);
 
 export async function findHousehold(db: Db, id: string): Promise<HouseholdRef | undefined> {
   return householdQuery(db).where('id', '=', id).executeTakeFirst();

@@ -14,6 +14,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/routes.ts';
+import { ping } from '../core/db.ts';
 import { adoptersRoutes } from '../adopters/routes.ts';
 import { childrenRoutes } from '../children/routes/index.ts';
 import { recruitmentRoutes } from '../recruitment/routes.ts';
@@ -26,9 +27,9 @@ import { setUpAuthentication } from './auth.ts';
 import { setUpErrorHandling } from './errors.ts';
 import { ASSET_PREFIXES, setUpInputGuard, setUpNoStore, setUpReplyGuard } from './guards.ts';
 import { homeRoutes } from './home.ts';
-import { registerWorkSources } from './work-sources.ts';
+import { setUpNavigation } from './navigation.ts';
 import { DatabaseSessionStore } from './session-store.ts';
-import type { AppServices } from './types.ts';
+import type { AppServices } from '../core/http/types.ts';
 import { govukDir, mojDir, setUpViews } from './views.ts';
 
 export async function createApp(services: AppServices, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -58,8 +59,8 @@ export async function createApp(services: AppServices, options: { logger?: boole
   setUpInputGuard(app);
   setUpNoStore(app);
   setUpAuthentication(app, services);
+  setUpNavigation(app);
   setUpHealth(app, services);
-  registerWorkSources();
 
   homeRoutes(app, services);
   staffRoutes(app, services);
@@ -162,7 +163,7 @@ async function setUpStaticAssets(app: FastifyInstance) {
 
 function setUpHealth(app: FastifyInstance, services: AppServices) {
   app.get('/health', { config: { public: true } }, async () => {
-    await services.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    await ping(services.database.db);
     return { status: 'ok', database: services.database.engine };
   });
 }

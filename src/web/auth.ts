@@ -3,8 +3,8 @@
 // `config: { public: true }`. Sessions expire after idle time and after an absolute limit.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as staff from '../staff/service.ts';
-import { isApi, sendProblem } from './errors.ts';
-import type { AppServices } from './types.ts';
+import { isApi, sendProblem } from '../core/http/problems.ts';
+import type { AppServices } from '../core/http/types.ts';
 
 // Activity extends the idle timeout; a minute's precision saves a write per request.
 const TOUCH_INTERVAL_MS = 60_000;

@@ -4,10 +4,9 @@ import { snapshotWork } from '../core/work.ts';
 import * as staff from '../staff/service.ts';
 import * as staffStore from '../staff/store.ts';
 import { deleteExpiredSessions } from './session-store.ts';
-import { registerWorkSources } from './work-sources.ts';
+import { WORK_SOURCES } from './work-sources.ts';
 
 export function dailyJobs(today: () => string): DailyJob[] {
-  registerWorkSources();
   return [
     { name: 'sweep-sessions', run: (db) => deleteExpiredSessions(db) },
     {
@@ -17,7 +16,7 @@ export function dailyJobs(today: () => string): DailyJob[] {
         let items = 0;
         for (const { id } of await staffStore.activeStaffIds(db)) {
           const actor = await staff.actorById(db, id);
-          if (actor) items += await snapshotWork(db, await staff.contextFor(db, actor, today()));
+          if (actor) items += await snapshotWork(db, await staff.contextFor(db, actor, today()), WORK_SOURCES);
         }
         return items;
       },

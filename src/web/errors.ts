@@ -1,41 +1,21 @@
 // Turning errors into answers: RFC 9457 problem JSON for the API, GOV.UK error pages for
 // people. A page form catches its own ValidationError to re-show the form; anything that
 // escapes lands here.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ZodError } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
-import { render } from './views.ts';
-
-export function isApi(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
-}
-
-const titles: Record<number, string> = {
-  400: 'Bad request', 401: 'Sign in required', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict',
-  413: 'Too large', 415: 'Unsupported media type', 422: 'Invalid input', 429: 'Too many requests', 500: 'Internal server error',
-};
-
-export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) {
-  return reply.code(status).type('application/problem+json').send({
-    type: 'about:blank',
-    title: titles[status] ?? 'Error',
-    status,
-    detail,
-    instance: reply.request.url.split('?')[0],
-    ...(errors ? { errors } : {}),
-  });
-}
+import { render } from '../core/http/render.ts';
+import { isApi, sendProblem, STATUS_TITLES } from '../core/http/problems.ts';
 
 function classify(error: FastifyError | Error): { status: number; detail: string; errors?: FieldError[] } {
   if (error instanceof ValidationError) return { status: 422, detail: error.message, errors: error.errors };
+  // An address whose parameters are malformed names nothing that exists.
+  if ((error as FastifyError).validationContext === 'params') return { status: 404, detail: 'Not found' };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'input', message: v.message ?? 'Invalid value' }));
     return { status: 422, detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors };
   }
   if (error instanceof NotFoundError) return { status: 404, detail: error.message };
-  // Route parameters are parsed with Zod: a malformed id names nothing that exists.
-  if (error instanceof ZodError) return { status: 404, detail: 'Not found' };
   if (error instanceof ForbiddenError) return { status: 403, detail: error.message };
   if (error instanceof ConflictError) return { status: 409, detail: error.message, errors: error.field ? [{ field: error.field, message: error.message }] : undefined };
   const code = (error as FastifyError).code ?? '';
@@ -53,7 +33,7 @@ export function setUpErrorHandling(app: FastifyInstance): void {
     reply.code(status);
     if (status === 404) return render(request, reply, 'web/views/not-found.njk');
     if (status >= 500) return render(request, reply, 'web/views/server-error.njk');
-    return render(request, reply, 'web/views/problem.njk', { title: titles[status] ?? 'Error', detail });
+    return render(request, reply, 'web/views/problem.njk', { title: STATUS_TITLES[status] ?? 'Error', detail });
   });
 
   app.setNotFoundHandler(async (request, reply) => {

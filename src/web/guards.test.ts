@@ -1,6 +1,7 @@
 // Guards every request passes: sign-in's `next`, text Mercia will not keep, caching of
 // personal pages, and a reply Node cannot write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { cookiesFrom, csrfTokenIn, DEMO_PASSWORD, FORM, formBody, signIn, startTestApp, type TestApp } from '../core/testing/app.ts';
 import { createApp } from './app.ts';
 
@@ -136,6 +137,21 @@ describe('text Mercia will not keep', () => {
     headers = { cookie };
     return csrfTokenIn(page.body);
   }
+});
+
+describe('errors keep their own status', () => {
+  it('a fault inside a handler that happens to be a Zod error is a 500, not a missing page', async () => {
+    const app = await createApp({ database: t.database, config: t.config, today: () => '2026-11-23' }, { logger: false });
+    app.get('/api/v1/test/zod-fault', { config: { public: true } }, async () => z.object({ n: z.number() }).parse({ n: 'x' }));
+    app.get('/api/v1/test/params/:id', { config: { public: true }, schema: { params: z.object({ id: z.uuid() }) } }, async () => ({ ok: true }));
+    await app.ready();
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/v1/test/zod-fault' })).statusCode).toBe(500);
+      expect((await app.inject({ method: 'GET', url: '/api/v1/test/params/not-an-id' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
 });
 
 describe('caching', () => {

@@ -3,22 +3,31 @@
 // cannot be written (a header Node refuses) becomes the 500 page instead of ending the process.
 import { validateHeaderName, validateHeaderValue } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldError } from '../core/errors.ts';
 import { findTextFault } from '../core/text.ts';
-import { isApi, sendProblem } from './errors.ts';
-import { render } from './views.ts';
+import { isApi, sendProblem } from '../core/http/problems.ts';
+import { render } from '../core/http/render.ts';
 
 /** Routes whose answers are public assets, safe to cache for long. */
 export const ASSET_PREFIXES = ['/assets/', '/govuk/', '/moj/', '/static/'];
 
 export function setUpInputGuard(app: FastifyInstance): void {
-  // preHandler, not preValidation: by then every body is parsed, uploads' fields included.
-  app.addHook('preHandler', async (request, reply) => {
-    const fault = findTextFault(request.params, []) ?? findTextFault(request.query, []) ?? findTextFault(request.body, []);
-    if (!fault) return;
-    if (isApi(request)) return sendProblem(reply, 422, fault.message, [fault]);
+  // Before validation, so a NUL in an id is named as such rather than as a malformed id; and
+  // again before the handler for bodies parsed late (an upload's fields arrive with its files).
+  app.addHook('preValidation', async (request, reply) => refuse(request, reply, findTextFault(request.params) ?? findTextFault(request.query) ?? findTextFault(request.body)));
+  app.addHook('preHandler', async (request, reply) => refuse(request, reply, findTextFault(request.body)));
+}
+
+async function refuse(request: FastifyRequest, reply: FastifyReply, fault: FieldError | undefined) {
+  if (!fault || reply.sent) return;
+  if (isApi(request)) {
+    sendProblem(reply, 422, fault.message, [fault]);
+  } else {
     reply.code(422);
-    return render(request, reply, 'web/views/invalid-input.njk', { title: 'There is a problem with what was sent', errors: { summary: [{ text: fault.message }], fields: {} } });
-  });
+    await render(request, reply, 'web/views/invalid-input.njk', { title: 'There is a problem with what was sent', errors: { summary: [{ text: fault.message }], fields: {} } });
+  }
+  // Returning the reply ends the request here: no handler sees the input.
+  return reply;
 }
 
 export function setUpNoStore(app: FastifyInstance): void {

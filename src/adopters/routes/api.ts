@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/access.ts';
-import type { AppServices } from '../../web/types.ts';
+import type { AppServices } from '../../core/http/types.ts';
 import * as households from '../service.ts';
 
 const idParams = z.object({ id: z.uuid() });

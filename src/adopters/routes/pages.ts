@@ -3,17 +3,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ETHNICITIES, SEXES } from '../../children/codes.ts';
-import { asValidationError, codeItems, dateParts, idFrom, many, one, pageErrors, type Body, type Item } from '../../children/routes/pages-helpers.ts';
+import { asValidationError, codeItems, dateParts, idFrom, many, one, pageErrors, type Body, type Item } from '../../core/http/forms.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.ts';
-import { dateFromParts, saveOr } from '../../web/forms.ts';
-import type { AppServices } from '../../web/types.ts';
-import { render } from '../../web/views.ts';
+import { dateFromParts, saveOr } from '../../core/http/forms.ts';
+import type { AppServices } from '../../core/http/types.ts';
+import { listHref, pagination } from '../../core/http/pagination.ts';
+import { render } from '../../core/http/render.ts';
 import type { HouseholdListQuery } from '../input.ts';
 import {
   CHECK_KINDS, CHECK_STATUSES, EVENT_TYPES, FAST_TRACK, LEAVING_REASONS, NEEDS, OUTCOMES, PAR_STATUSES, RELATIONSHIPS, STAGES, STATUSES, TOLERANCES,
   type EventType,
 } from '../model.ts';
-import { householdPolicy } from '../policy.ts';
 import * as households from '../service.ts';
 
 export const LABELS = {
@@ -31,25 +31,9 @@ const EVENT_FIELDS: Record<EventType, { outcomes?: string[]; parStatus?: boolean
   'status-change': { status: true }, 'approval-review': {},
 };
 
-function listHref(q: HouseholdListQuery, offset: number): string {
-  const params = new URLSearchParams();
-  for (const key of ['q', 'status', 'stage'] as const) if (q[key]) params.set(key, q[key]);
-  if (q.limit !== 50) params.set('limit', String(q.limit));
-  if (offset > 0) params.set('offset', String(offset));
-  const s = params.toString();
-  return `/households${s ? `?${s}` : ''}`;
-}
-
-function pagination(q: HouseholdListQuery, total: number) {
-  const pages = Math.ceil(total / q.limit);
-  if (pages <= 1) return null;
-  const current = Math.floor(q.offset / q.limit) + 1;
-  const list: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
-  for (let n = 1; n <= pages; n++) {
-    if (n === 1 || n === pages || Math.abs(n - current) <= 1) list.push({ number: n, href: listHref(q, (n - 1) * q.limit), current: n === current });
-    else if (!('ellipsis' in (list.at(-1) ?? {}))) list.push({ ellipsis: true });
-  }
-  return { items: list, previous: current > 1 ? { href: listHref(q, (current - 2) * q.limit) } : undefined, next: current < pages ? { href: listHref(q, current * q.limit) } : undefined, landmarkLabel: 'Pages of households' };
+/** The list's address for another page of the same filters (defaults left out). */
+function listPageHref(q: HouseholdListQuery, offset: number): string {
+  return listHref('/households', { q: q.q, status: q.status, stage: q.stage, limit: q.limit !== 50 ? q.limit : undefined, offset: offset > 0 ? offset : undefined });
 }
 
 /** `applicants.1.firstName` is the second applicant's first name box (`a2-firstName`); `tolerances.fasd` is `tolerance-fasd`. */
@@ -80,13 +64,13 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
     const page = {
       title: 'Adopter households', labels: LABELS,
       statusItems: items(STATUSES, 'Any status'), stageItems: items(STAGES, 'Any stage'),
-      canCreate: householdPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', ownerId: ctx.actor.orgId, homeCouncilId: null, status: 'in-assessment', ownerPartnerships: [] }),
-      canPool: ctx.actor.roles.includes('family-finder'),
+      canCreate: households.generalPermissions(ctx).create,
+      canPool: households.generalPermissions(ctx).searchPool,
     };
     try {
       const result = await households.list(db, ctx, raw);
       return render(request, reply, 'adopters/views/list.njk', {
-        ...page, ...result, values: result.query, pagination: pagination(result.query, result.total),
+        ...page, ...result, values: result.query, pagination: pagination({ total: result.total, offset: result.query.offset, limit: result.query.limit }, (offset) => listPageHref(result.query, offset), 'Pages of households'),
         from: result.total ? result.query.offset + 1 : 0, to: Math.min(result.total, result.query.offset + result.items.length),
       });
     } catch (error) {
@@ -116,7 +100,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
 
   async function showNew(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError) {
     const ctx = request.ctx!;
-    if (!householdPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', ownerId: ctx.actor.orgId, homeCouncilId: null, status: 'in-assessment', ownerPartnerships: [] })) throw new ForbiddenError('You cannot create households');
+    if (!households.generalPermissions(ctx).create) throw new ForbiddenError('You cannot create households');
     if (error) reply.code(422);
     return render(request, reply, 'adopters/views/new.njk', {
       title: 'New household', labels: LABELS, values, backLink: '/households',
@@ -170,7 +154,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
   // ---- stage events -------------------------------------------------------------------------------------
 
   async function showEvent(request: FastifyRequest, reply: FastifyReply, id: string, type: EventType | undefined, values: Record<string, unknown>, error?: ValidationError) {
-    const v = await households.view(db, request.ctx!, id);
+    const v = await households.view(db, request.ctx!, id, ['record-stage', 'record-decision', 'change-status']);
     const allowed = (t: EventType) => ({ 'record-stage': v.can.recordStage, 'record-decision': v.can.recordDecision, 'change-status': v.can.changeStatus } as Record<string, boolean>)[households.actionFor(t)];
     const types = (Object.keys(EVENT_TYPES) as EventType[]).filter(allowed);
     if (types.length === 0 || (type && !allowed(type))) throw new ForbiddenError('You cannot record this for the household');
@@ -208,8 +192,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
   // ---- checks ------------------------------------------------------------------------------------------
 
   async function showCheck(request: FastifyRequest, reply: FastifyReply, id: string, checkId: string | undefined, values: Record<string, unknown>, error?: ValidationError) {
-    const v = await households.view(db, request.ctx!, id);
-    if (!v.can.recordStage) throw new ForbiddenError('You cannot record checks for this household');
+    const v = await households.view(db, request.ctx!, id, ['record-stage']);
     const check = checkId ? v.checks.find((c) => c.id === checkId) : undefined;
     if (checkId && !check) throw new NotFoundError('Check');
     if (error) reply.code(422);
@@ -256,8 +239,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
   // ---- members -------------------------------------------------------------------------------------------
 
   async function showMember(request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, unknown>, error?: ValidationError) {
-    const v = await households.view(db, request.ctx!, id);
-    if (!v.can.update) throw new ForbiddenError('You cannot change this household');
+    const v = await households.view(db, request.ctx!, id, ['update']);
     if (error) reply.code(422);
     return render(request, reply, 'adopters/views/member.njk', {
       title: `Add a member of the household – ${v.household.reference}`, household: v.household, values, errors: error ? pageErrors(error, ['dateOfBirth']) : undefined, backLink: `/households/${id}#members`,
@@ -277,8 +259,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
   // ---- approval terms --------------------------------------------------------------------------------------
 
   async function showTerms(request: FastifyRequest, reply: FastifyReply, id: string, typed: Record<string, unknown> | undefined, error?: ValidationError) {
-    const v = await households.view(db, request.ctx!, id);
-    if (!v.can.recordStage) throw new ForbiddenError('You cannot set the approval terms of this household');
+    const v = await households.view(db, request.ctx!, id, ['record-stage']);
     const t = v.terms;
     const values = typed ?? (t ? {
       minChildren: String(t.minChildren), maxChildren: String(t.maxChildren), minAge: String(t.minAge), maxAge: String(t.maxAge), childSex: t.childSex,

@@ -119,11 +119,11 @@ describe('changing a child', () => {
     expect(cleared.religion).toBeNull();
   });
 
-  it('names a malformed id in the API, and answers 404 for one in a page address', async () => {
+  it('answers 404 for a malformed id in the address, in the API and in pages alike', async () => {
     const headers = await as('social-worker@herefordshire.example');
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/children/not-an-id', headers });
-    expect(api.statusCode).toBe(422);
-    expect(api.json().errors[0].field).toBe('id');
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
     const cookie = await signIn(t.app, 'social-worker@herefordshire.example');
     expect((await t.app.inject({ method: 'GET', url: '/partnerships/not-an-id', headers: { cookie } })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/children/not-an-id', headers: { cookie } })).statusCode).toBe(404);

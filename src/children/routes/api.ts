@@ -4,7 +4,7 @@
 // the schemas here describe the API in OpenAPI.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppServices } from '../../web/types.ts';
+import type { AppServices } from '../../core/http/types.ts';
 import type { Milestone } from '../model.ts';
 import * as children from '../service.ts';
 

@@ -1,6 +1,6 @@
 // Children: pages and the JSON API.
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../web/types.ts';
+import type { AppServices } from '../../core/http/types.ts';
 import { childApiRoutes } from './api.ts';
 import { childPageRoutes } from './pages.ts';
 

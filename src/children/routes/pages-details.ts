@@ -1,15 +1,14 @@
 // Registering a child and changing their details.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, ValidationError } from '../../core/errors.ts';
-import { dateFromParts } from '../../web/forms.ts';
+import { dateFromParts } from '../../core/http/forms.ts';
 import type { RequestContext } from '../../core/access.ts';
 import type { Db } from '../../core/db.ts';
-import type { AppServices } from '../../web/types.ts';
-import { render } from '../../web/views.ts';
+import type { AppServices } from '../../core/http/types.ts';
+import { render } from '../../core/http/render.ts';
 import { ETHNICITIES, LEGAL_STATUSES, NEED_CATEGORIES, PLACEMENT_PROVIDERS, PLACEMENTS, SEXES } from '../codes.ts';
-import { childPolicy } from '../policy.ts';
 import * as children from '../service.ts';
-import { asValidationError, codeItems, dateParts, idFrom, many, one, pageErrors, type Body } from './pages-helpers.ts';
+import { asValidationError, codeItems, dateParts, idFrom, many, one, pageErrors, type Body } from '../../core/http/forms.ts';
 
 
 /** The select, radio and checkbox choices both forms offer. */
@@ -34,9 +33,9 @@ function detailsFrom(body: Body, needNotes: Record<string, string | null> = {}) 
   };
 }
 
-/** The people who can be allocated to a council's child, as select items. */
-async function workerItems(db: Db, ctx: RequestContext, councilId: string) {
-  const { socialWorkers, familyFinders } = await children.allocatableWorkers(db, ctx, councilId);
+/** The people who can be allocated to the child (or to a new one), as select items. */
+async function workerItems(db: Db, ctx: RequestContext, childId?: string) {
+  const { socialWorkers, familyFinders } = await children.allocatableWorkers(db, ctx, childId);
   const items = (people: { id: string; displayName: string; organisationName: string }[], empty: string) =>
     [{ value: '', text: empty }, ...people.map((p) => ({ value: p.id, text: `${p.displayName} (${p.organisationName})` }))];
   return { socialWorkerItems: items(socialWorkers, 'Not allocated'), familyFinderItems: items(familyFinders, 'Not allocated') };
@@ -55,13 +54,13 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
   function mayRegister(request: FastifyRequest): void {
     const ctx = request.ctx!;
     // A child is registered by the council that looks after them: its own social workers and managers.
-    if (!childPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', placingAuthorityId: ctx.actor.orgId })) throw new ForbiddenError('Only a council\'s social workers and team managers register its children');
+    if (!children.mayRegister(ctx)) throw new ForbiddenError('Only a council\'s social workers and team managers register its children');
   }
 
   async function showCreate(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError) {
     if (error) reply.code(422);
     return render(request, reply, 'children/views/create.njk', {
-      title: 'Register a child', ...CHOICES, ...(await workerItems(db, request.ctx!, request.ctx!.actor.orgId)), values, backLink: '/children',
+      title: 'Register a child', ...CHOICES, ...(await workerItems(db, request.ctx!)), values, backLink: '/children',
       errors: error ? pageErrors(error, DATE_FIELDS) : undefined,
     });
   }
@@ -96,8 +95,7 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
   // ---- change details --------------------------------------------------------------------
 
   async function showEdit(request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, unknown> | null, error?: ValidationError) {
-    const view = await children.view(db, request.ctx!, id);
-    if (!view.can.update) throw new ForbiddenError('You cannot change this child\'s details');
+    const view = await children.view(db, request.ctx!, id, 'update');
     const { child } = view;
     const current = {
       firstName: child.firstName, lastName: child.lastName, ...dateParts('dateOfBirth', child.dateOfBirth), sex: child.sex,
@@ -108,7 +106,7 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
     };
     if (error) reply.code(422);
     return render(request, reply, 'children/views/edit.njk', {
-      title: `Change details – ${child.firstName} ${child.lastName}`, child, ...CHOICES, ...(await workerItems(db, request.ctx!, child.placingAuthorityId)), values: values ?? current,
+      title: `Change details – ${child.firstName} ${child.lastName}`, child, ...CHOICES, ...(await workerItems(db, request.ctx!, child.id)), values: values ?? current,
       errors: error ? pageErrors(error, DATE_FIELDS) : undefined, backLink: `/children/${id}`,
     });
   }
@@ -119,7 +117,7 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
     const id = idFrom(request.params);
     const body = request.body as Body;
     const ctx = request.ctx!;
-    const view = await children.view(db, ctx, id);
+    const view = await children.view(db, ctx, id, 'update');
     // Needs are ticked on the form; their notes are kept from the record.
     const input = detailsFrom(body, Object.fromEntries(view.needs.map((n) => [n.category, n.notes])));
     try {

@@ -1,13 +1,14 @@
 // The child's journey: recording a permanence milestone, adding a care episode, and the
 // reasons a child is waiting longer with their reviews.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, type ValidationError } from '../../core/errors.ts';
-import { dateFromParts, saveOr } from '../../web/forms.ts';
-import type { AppServices } from '../../web/types.ts';
-import { render } from '../../web/views.ts';
+import type { ValidationError } from '../../core/errors.ts';
+import { dateFromParts, saveOr } from '../../core/http/forms.ts';
+import type { AppServices } from '../../core/http/types.ts';
+import { render } from '../../core/http/render.ts';
 import { LEGAL_STATUSES, MILESTONE_TYPES, PLACEMENT_PROVIDERS, PLACEMENTS, REASONS_CEASED, RNE, WAITING_REASONS } from '../codes.ts';
 import * as children from '../service.ts';
-import { codeItems, idFrom, LABELS, many, MILESTONE_CODE_ITEMS, one, pageErrors, type Body } from './pages-helpers.ts';
+import { codeItems, idFrom, many, one, pageErrors, type Body } from '../../core/http/forms.ts';
+import { LABELS, MILESTONE_CODE_ITEMS } from './labels.ts';
 
 
 const MILESTONE_TYPE_ITEMS = codeItems(MILESTONE_TYPES, undefined, false);
@@ -25,9 +26,7 @@ export function childJourneyRoutes(app: FastifyInstance, services: AppServices):
 
   /** The child for a form, refused (403) when the person may see them but not do this. */
   async function childFor(request: FastifyRequest, id: string, may: 'update' | 'recordMilestone') {
-    const view = await children.view(db, request.ctx!, id);
-    if (!view.can[may]) throw new ForbiddenError(may === 'update' ? 'You cannot change this child\'s record' : 'You cannot record milestones for this child');
-    return view;
+    return children.view(db, request.ctx!, id, may === 'update' ? 'update' : 'record-milestone');
   }
 
   // ---- record a milestone ----------------------------------------------------------------

@@ -1,11 +1,11 @@
 // Sibling groups: the group's page with the together-or-apart decision, and making a group.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, type ValidationError } from '../../core/errors.ts';
-import { dateFromParts } from '../../web/forms.ts';
-import type { AppServices } from '../../web/types.ts';
-import { render } from '../../web/views.ts';
+import type { ValidationError } from '../../core/errors.ts';
+import { dateFromParts } from '../../core/http/forms.ts';
+import type { AppServices } from '../../core/http/types.ts';
+import { render } from '../../core/http/render.ts';
 import * as children from '../service.ts';
-import { asValidationError, dateParts, idFrom, one, pageErrors, type Body } from './pages-helpers.ts';
+import { asValidationError, dateParts, idFrom, one, pageErrors, type Body } from '../../core/http/forms.ts';
 
 /** The child a new group starts from, named by `?child=` (or the form's hidden field). */
 const startingChild = (from: unknown) => idFrom({ id: (from as Body).child });
@@ -46,8 +46,7 @@ export function siblingGroupRoutes(app: FastifyInstance, services: AppServices):
   // ---- make a group ----------------------------------------------------------------------
 
   async function showNew(request: FastifyRequest, reply: FastifyReply, childId: string, values: Record<string, unknown>, error?: ValidationError) {
-    const view = await children.view(db, request.ctx!, childId);
-    if (!view.can.manageSiblings) throw new ForbiddenError('You cannot manage this child\'s siblings');
+    const view = await children.view(db, request.ctx!, childId, 'manage-siblings');
     if (view.siblingGroup) return reply.redirect(`/sibling-groups/${view.siblingGroup.id}`, 303);
     if (error) reply.code(422);
     return render(request, reply, 'children/views/new-sibling-group.njk', {

@@ -105,6 +105,7 @@ export async function exportReturn(db: Db, ctx: RequestContext | null, o: { coun
   await recordAudit(db, {
     actor: ctx ? auditActor(ctx.actor) : null, action: 'export', recordType: 'ssda903-return', ownerId: o.council.id,
     detail: { year: o.year.label, ...result.counts, childIds: result.childIds },
+    records: result.childIds.map((id) => ({ type: 'child', id, ownerId: o.council.id })),
   });
   return result.counts;
 }
@@ -144,4 +145,9 @@ export async function runFindings(db: Db, ctx: RequestContext, runId: string): P
   const findings = await store.findingsOf(db, runId, { limit: MAX_STORED_FINDINGS, offset: 0 });
   await recordAudit(db, { actor: auditActor(ctx.actor), action: 'export', recordType: 'ssda903-run', recordId: runId, ownerId: run.councilId, detail: { findings: findings.length } });
   return { run, findings };
+}
+
+/** Whether the person may move their own council's return (the navigation shows Returns). */
+export function mayUseReturns(ctx: RequestContext): boolean {
+  return ctx.actor.orgKind === 'local-authority' && returnPolicy.can(ctx.actor, ctx.facts, 'view-runs', { councilId: ctx.actor.orgId });
 }

@@ -3,7 +3,7 @@
 // conversion funnel. Input is validated by the service (Zod) so the API and pages refuse alike.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppServices } from '../../web/types.ts';
+import type { AppServices } from '../../core/http/types.ts';
 import * as recruitment from '../service.ts';
 import type { EnquiryRow } from '../store.ts';
 

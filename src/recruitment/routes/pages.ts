@@ -1,12 +1,12 @@
 // The front door's pages: the dashboard, an enquiry with its forms (contact, information pack,
 // invitation, ROI received, ROI decision, not proceeding), information events and the funnel.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { idFrom, one, pageErrors, type Body } from '../../children/routes/pages-helpers.ts';
+import { idFrom, one, pageErrors, type Body } from '../../core/http/forms.ts';
 import { addDays } from '../../core/dates.ts';
-import { ConflictError, ValidationError } from '../../core/errors.ts';
-import { dateFromParts } from '../../web/forms.ts';
-import type { AppServices } from '../../web/types.ts';
-import { render } from '../../web/views.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../core/errors.ts';
+import { dateFromParts } from '../../core/http/forms.ts';
+import type { AppServices } from '../../core/http/types.ts';
+import { render } from '../../core/http/render.ts';
 import { CONTACT_METHODS, HEARD_FROM, NOT_PROCEEDING_REASONS, SOURCES, STATUSES } from '../model.ts';
 import * as recruitment from '../service.ts';
 
@@ -89,6 +89,7 @@ export function recruitmentPageRoutes(app: FastifyInstance, services: AppService
   });
 
   async function showNewEvent(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError) {
+    if (!recruitment.mayOrganiseEvents(request.ctx!)) throw new ForbiddenError('Only recruitment officers and team managers organise information events');
     const { councils } = await recruitment.publicChoices(db);
     if (error) reply.code(422);
     return render(request, reply, 'recruitment/views/event-new.njk', {

@@ -3,9 +3,9 @@
 // to the enquiry, so the form never reveals whether an email address is already known.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../core/errors.ts';
-import { pageErrors } from '../../children/routes/pages-helpers.ts';
-import type { AppServices } from '../../web/types.ts';
-import { render } from '../../web/views.ts';
+import { pageErrors } from '../../core/http/forms.ts';
+import type { AppServices } from '../../core/http/types.ts';
+import { render } from '../../core/http/render.ts';
 import { HEARD_FROM, OUTSIDE } from '../model.ts';
 import * as recruitment from '../service.ts';
 import { enquiryRateLimit } from './api.ts';

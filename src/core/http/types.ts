@@ -1,8 +1,8 @@
 // What the server's parts share: the database and configuration, handed to each area's
 // routes (no module-level singletons), and the per-request access context.
-import type { RequestContext } from '../core/access.ts';
-import type { Config } from '../core/config.ts';
-import type { DatabaseHandle } from '../core/db.ts';
+import type { RequestContext } from '../access.ts';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db.ts';
 
 export interface AppServices {
   database: DatabaseHandle;

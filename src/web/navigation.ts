@@ -1,0 +1,35 @@
+// The service navigation: the areas open to the signed-in person, each shown when that area's
+// service says the person may use it (never decided here by role).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { NavItem } from '../core/http/render.ts';
+import type { RequestContext } from '../core/access.ts';
+import * as audit from '../audit/service.ts';
+import * as returns from '../interop/ssda903/service.ts';
+import * as staff from '../staff/service.ts';
+
+const ALWAYS = [
+  { text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Enquiries', href: '/enquiries' },
+  { text: 'Adopters', href: '/households' }, { text: 'Training', href: '/training' }, { text: 'Partnerships', href: '/partnerships' },
+];
+
+function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
+  const items = [...ALWAYS];
+  if (returns.mayUseReturns(ctx)) items.push({ text: 'Returns', href: '/returns' });
+  if (staff.mayManageStaff(ctx)) items.push({ text: 'Staff', href: '/staff' });
+  if (audit.maySearchAudit(ctx)) items.push({ text: 'Audit log', href: '/audit' });
+  return items;
+}
+
+function navigation(request: FastifyRequest): NavItem[] {
+  const path = request.url.split('?')[0] ?? '/';
+  // Sibling groups are part of the children's pages.
+  const section = path.startsWith('/sibling-groups') ? '/children' : path;
+  return itemsFor(request.ctx!).map((i) => ({ ...i, active: i.href === '/' ? path === '/' : section.startsWith(i.href) }));
+}
+
+/** After sign-in is settled: the navigation for everyone signed in. */
+export function setUpNavigation(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    if (request.ctx) request.navigation = navigation(request);
+  });
+}
