@@ -72,10 +72,9 @@ export async function pool(db: Db, ctx: RequestContext, raw: unknown) {
   const query = parseInput(poolQuery, raw);
   const partnerships = poolScope(ctx.actor, ctx.facts);
   const result = await store.poolHouseholds(db, partnerships, query, ctx.facts.today);
-  // The pool's rows do not carry their owner: the audit writer looks each one up.
   await recordAudit(db, {
     actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId, detail: { pool: true, query, total: result.total, shown: result.items.map((h) => h.id) },
-    records: result.items.map((h) => ({ type: 'household', id: h.id })),
+    records: result.items.map((h) => ({ type: 'household', id: h.id, ownerId: h.ownerId })),
   });
   return { query, ...result, canSearch: partnerships.length > 0 };
 }
@@ -284,7 +283,7 @@ export async function dueWork(db: Db, ctx: RequestContext): Promise<WorkItem[]> 
   const mayAct = (h: { id: string; ownerId: string; homeCouncilId: string | null; status: string }) =>
     WORK_ACTIONS.some((a) => householdPolicy.can(ctx.actor, ctx.facts, a, { ...h, ownerPartnerships: [] }));
   const rows = (await store.workFacts(db, scope, today, addDays(today, DUE_SOON_DAYS))).filter(mayAct);
-  return rows.flatMap((h) => dueItems(h, today).map((item) => ({ ...item, href: `/households/${h.id}` })))
+  return rows.flatMap((h) => dueItems(h, today).map((item) => ({ ...item, href: `/households/${h.id}`, record: { type: 'household', id: h.id, ownerId: h.ownerId } })))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
 }
 

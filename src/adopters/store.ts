@@ -299,7 +299,7 @@ export async function poolHouseholds(db: Db, partnershipIds: readonly string[], 
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query.selectAll('t').select([
     'h.id', 'h.reference', 'h.approved_on as approvedOn', 'h.relationship', 'h.interest_ffa as interestFfa', 'h.interest_concurrent as interestConcurrent',
-    'ow.name as ownerName', 'hc.name as homeCouncilName',
+    'h.owner_id as ownerId', 'ow.name as ownerName', 'hc.name as homeCouncilName',
     sql<number>`(select count(*) from applicant a where a.household_id = h.id)::int`.as('applicantCount'),
     sql<number>`(select count(*) from household_member m where m.household_id = h.id and m.date_of_birth > ${today}::date - interval '18 years')::int`.as('childrenInHousehold'),
   ]).orderBy('h.approved_on').orderBy('h.reference').limit(q.limit).offset(q.offset).execute();
@@ -307,7 +307,7 @@ export async function poolHouseholds(db: Db, partnershipIds: readonly string[], 
     total: Number(total.n),
     items: rows.map((r) => ({
       id: r.id, reference: r.reference, approvedOn: r.approvedOn, relationship: r.relationship, interestFfa: r.interestFfa, interestConcurrent: r.interestConcurrent,
-      ownerName: r.ownerName, homeCouncilName: r.homeCouncilName, applicantCount: r.applicantCount, childrenInHousehold: r.childrenInHousehold,
+      ownerId: r.ownerId, ownerName: r.ownerName, homeCouncilName: r.homeCouncilName, applicantCount: r.applicantCount, childrenInHousehold: r.childrenInHousehold,
       terms: termsFromRow(r as unknown as TermsRowShape),
     })),
   };

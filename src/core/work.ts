@@ -14,6 +14,8 @@ export interface WorkItem {
   href: string;
   dueOn: string;
   overdue: boolean;
+  /** The personal record the item is about, with its owner: showing the item is audited against it. */
+  record?: { type: string; id: string; ownerId: string };
 }
 
 export type WorkSource = (db: Db, ctx: RequestContext) => Promise<WorkItem[]>;
@@ -28,14 +30,9 @@ export async function workDue(db: Db, ctx: RequestContext, sources: readonly Wor
 export async function showWorkDue(db: Db, ctx: RequestContext, sources: readonly WorkSource[]): Promise<WorkItem[]> {
   const items = await workDue(db, ctx, sources);
   if (items.length) {
-    // Each item links to its record's page (/households/<id>, /enquiries/<id>): that names the
-    // record; items carry no owner, so the audit writer looks each one up.
     await recordAudit(db, {
       actor: auditActor(ctx.actor), action: 'search', recordType: 'work-queue', ownerId: ctx.actor.orgId, detail: { shown: items.map((i) => i.href) },
-      records: items.flatMap((i) => {
-        const page = /^\/(households|enquiries|children)\/([^/?#]+)$/.exec(i.href);
-        return page ? [{ type: { households: 'household', enquiries: 'enquiry', children: 'child' }[page[1] as 'households' | 'enquiries' | 'children'], id: page[2]! }] : [];
-      }),
+      records: items.flatMap((i) => (i.record ? [i.record] : [])),
     });
   }
   return items;

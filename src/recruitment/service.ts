@@ -303,11 +303,11 @@ export async function dueWork(db: Db, ctx: RequestContext): Promise<WorkItem[]> 
   const items: WorkItem[] = [];
   for (const r of rois) {
     const due = roiDecisionDue(r, today)!;
-    items.push({ kind: 'roi-decision', title: `Decide the registration of interest from ${r.firstName} ${r.lastName}`, href: `/enquiries/${r.enquiryId}`, ...due });
+    items.push({ kind: 'roi-decision', title: `Decide the registration of interest from ${r.firstName} ${r.lastName}`, href: `/enquiries/${r.enquiryId}`, record: { type: 'enquiry', id: r.enquiryId, ownerId: r.frontDoorId }, ...due });
   }
   for (const e of open) {
     const due = infoPackDue(e, today);
-    if (due) items.push({ kind: 'information-pack', title: `Send the information pack to ${e.firstName} ${e.lastName}`, href: `/enquiries/${e.id}`, ...due });
+    if (due) items.push({ kind: 'information-pack', title: `Send the information pack to ${e.firstName} ${e.lastName}`, href: `/enquiries/${e.id}`, record: { type: 'enquiry', id: e.id, ownerId: e.frontDoorId }, ...due });
   }
   return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }

@@ -83,6 +83,8 @@ export async function runReturn(db: Db, ctx: RequestContext | null, o: RunOption
       await recordAudit(tx, {
         actor: ctx ? auditActor(ctx.actor) : null, action: 'import', recordType: 'ssda903-return', recordId: runId, ownerId: o.council.id,
         detail: { year: o.year.label, files: o.files.map((f) => f.name), ...result.counts, childIds: result.childIds },
+        // Every child the import wrote is the council's own: each is findable by its id.
+        records: result.childIds.map((id) => ({ type: 'child', id, ownerId: o.council.id })),
       });
       return result.counts;
     });
