@@ -15,6 +15,7 @@ import { seedDemo } from '../src/demo/seed.ts';
 import { createServerDatabase } from './database.ts';
 import { measure, type BenchOptions, type Measurement } from './measure.ts';
 import { enquiryLoad } from './recruitment.ts';
+import { runCliBenchmarks } from './cli.ts';
 import { runReturnBenchmarks } from './ssda903.ts';
 
 const BENCH_PASSWORD = 'bench-kettle-meadow-lantern';
@@ -33,13 +34,13 @@ function scalesFrom(env: string | undefined): number[] {
   return scales;
 }
 
-export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '903' }) {
+export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '903' | 'cli' }) {
   const results: Measurement[] = [];
   const seeding: Seeding[] = [];
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const engines: { engine: string; url?: string }[] = [{ engine: 'pglite' }];
   if (serverUrl) engines.push({ engine: 'postgres', url: serverUrl });
-  const scales = options.only === '903' ? [] : options.scales ?? scalesFrom(process.env.BENCH_SCALES);
+  const scales = options.only === '903' || options.only === 'cli' ? [] : options.scales ?? scalesFrom(process.env.BENCH_SCALES);
   for (const { engine, url } of engines) {
     for (const scale of scales) {
       const server = await startServer(url, scale);
@@ -61,8 +62,9 @@ export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '90
       }
     }
   }
-  const ssda903 = options.only === 'web' ? null : await runReturnBenchmarks(serverUrl);
-  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, ssda903 };
+  const ssda903 = options.only === 'web' || options.only === 'cli' ? null : await runReturnBenchmarks(serverUrl);
+  const cli = !options.only || options.only === 'cli' ? await runCliBenchmarks() : null;
+  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, ssda903, cli };
 }
 
 /** A child placed for adoption (a full journey to show): from the JSON API, else the first child linked from the list page. */

@@ -1,32 +1,35 @@
 // The `mercia` command. Errors name the argument at fault and exit non-zero.
+// Each command imports what it needs when it runs (docs/decisions/008-compiled-start.md):
+// `--help` loads commander and nothing else heavy; only commands that use the database open it.
 import { Command, InvalidArgumentError } from 'commander';
-import { ROLES } from '../core/access.ts';
-import { loadConfig } from '../core/config.ts';
-import { todayInEngland } from '../core/dates.ts';
-import { openDatabase, type DatabaseHandle } from '../core/db.ts';
-import { backup, restore } from '../core/backup.ts';
-import { startJobs } from '../core/jobs.ts';
+import type { Config } from '../core/config.ts';
+import type { DatabaseHandle } from '../core/db.ts';
 import { ConflictError, ValidationError } from '../core/errors.ts';
-import { migrate } from '../core/migrate.ts';
-import * as audit from '../audit/service.ts';
-import { demoSignIns, isEmpty, seedDemo } from '../demo/seed.ts';
-import * as partnershipStore from '../partnership/store.ts';
-import * as staff from '../staff/service.ts';
-import * as staffStore from '../staff/store.ts';
-import { createApp } from '../web/app.ts';
-import { exportCommand, importCommand, seedReturnCommand } from './ssda903.ts';
-import { dailyJobs } from '../web/daily-jobs.ts';
 
-const config = loadConfig();
+async function config(): Promise<Config> {
+  const { loadConfig } = await import('../core/config.ts');
+  return loadConfig();
+}
 
+/** Opens the database, brings it up to date (unless told not to), runs the work and closes it. */
 async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>, options = { migrate: true }): Promise<T> {
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const [{ openDatabase }, { databaseUrl, dataDir }] = await Promise.all([import('../core/db.ts'), config()]);
+  const handle = await openDatabase({ url: databaseUrl, dataDir });
   try {
-    if (options.migrate) await migrate(handle.db);
+    if (options.migrate) {
+      const { isMigrated } = await import('./migrations.ts');
+      if (!(await isMigrated(handle.db))) await (await import('../core/migrate.ts')).migrate(handle.db);
+    }
     return await work(handle);
   } finally {
     await handle.close();
   }
+}
+
+/** A promise started early and awaited later: its failure is reported where it is awaited, not as unhandled. */
+function quietly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function positiveInt(value: string): number {
@@ -35,21 +38,29 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function printSeed(result: { password: string; staff: number; organisations: number; children: number }) {
+async function printSeed(result: { password: string; staff: number; organisations: number; children: number }) {
+  const { demoSignIns } = await import('../demo/seed.ts');
   console.log(`Seeded the demo: ${result.organisations} organisations, ${result.staff} staff, ${result.children} children.`);
   console.log('Demo sign-ins (all share one password):');
   for (const line of demoSignIns()) console.log(`  ${line}`);
   console.log(`  Password: ${result.password}`);
 }
 
+/** The roles, for `user add`'s help and checks: loaded only when a `user` command is asked for. */
+const roles = process.argv.slice(2).includes('user') ? (await import('../core/access.ts')).ROLES : [];
+
 const program = new Command('mercia').description('Mercia: case management and performance for a regional adoption partnership').showHelpAfterError();
 
 program.command('serve').description('run the web service (migrates, and seeds the demo into an empty database)')
   .action(async () => {
-    const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    const [{ openDatabase }, { migrate }, { startJobs }, { todayInEngland }, { isEmpty, seedDemo }, { createApp }, { dailyJobs }, settings] = await Promise.all([
+      import('../core/db.ts'), import('../core/migrate.ts'), import('../core/jobs.ts'), import('../core/dates.ts'), import('../demo/seed.ts'),
+      import('../web/app.ts'), import('../web/daily-jobs.ts'), config(),
+    ]);
+    const handle = await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
     await migrate(handle.db);
-    if (await isEmpty(handle.db)) printSeed(await seedDemo(handle.db, { password: process.env.MERCIA_DEMO_PASSWORD }));
-    const app = await createApp({ database: handle, config, today: () => todayInEngland() });
+    if (await isEmpty(handle.db)) await printSeed(await seedDemo(handle.db, { password: process.env.MERCIA_DEMO_PASSWORD }));
+    const app = await createApp({ database: handle, config: settings, today: () => todayInEngland() });
     const jobs = await startJobs(handle.db, dailyJobs(() => todayInEngland()), (message) => app.log.warn(message));
     const stop = async () => {
       await jobs.stop();
@@ -59,12 +70,13 @@ program.command('serve').description('run the web service (migrates, and seeds t
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    await app.listen({ port: config.port, host: config.host });
-    console.log(`Mercia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${handle.engine}`);
+    await app.listen({ port: settings.port, host: settings.host });
+    console.log(`Mercia is running at http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port} on ${handle.engine}`);
   });
 
 program.command('migrate').description('apply database migrations')
   .action(() => withDatabase(async ({ db, engine }) => {
+    const { migrate } = await import('../core/migrate.ts');
     const applied = await migrate(db);
     console.log(applied.length ? `Applied on ${engine}: ${applied.join(', ')}` : `Up to date on ${engine}`);
   }, { migrate: false }));
@@ -76,8 +88,9 @@ program.command('seed').description('load demo data into an empty database, or w
   .option('--children <n>', 'children in the synthetic return', positiveInt, 1000)
   .option('--year <year>', 'collection year of the synthetic return (2025 for 2024/25)', '2026')
   .action(async (options: { demo?: boolean; scale: number; 903?: string; children: number; year: string }) => {
-    if (options[903]) return seedReturnCommand(options[903], options);
+    if (options[903]) return (await import('./ssda903.ts')).seedReturnCommand(options[903], options);
     if (!options.demo) throw ValidationError.of('seed', 'give --demo, or --903 <dir>');
+    const { seedDemo } = await import('../demo/seed.ts');
     await withDatabase(async ({ db }) => printSeed(await seedDemo(db, { scale: options.scale, password: process.env.MERCIA_DEMO_PASSWORD })));
   });
 
@@ -85,51 +98,65 @@ program.command('import').description('import data').command('903 <dir>')
   .description('validate a council\'s SSDA903 return (a folder of DfE CSV files, or an XML file) and import it')
   .requiredOption('--la <council>', 'the council: slug, ONS code or LA number')
   .requiredOption('--year <year>', 'collection year: 2025 or 2024/25 for the year ending 31 March 2025')
-  .option('--dry-run', 'validate only; import nothing')
+  .option('--dry-run', 'validate only; import nothing (opens no database unless --as is given or the council is not one Mercia ships)')
   .option('--prev <dir>', 'last year\'s return, for the rules that compare with it (559–561, 584)')
   .option('--as <email>', 'run as this staff member (their access applies and the audit names them)')
-  .action((dir: string, o: { la: string; year: string; dryRun?: boolean; prev?: string; as?: string }) => withDatabase(async ({ db }) => {
-    if (!(await importCommand(db, dir, o))) process.exitCode = 1;
-  }));
+  .action(async (dir: string, o: { la: string; year: string; dryRun?: boolean; prev?: string; as?: string }) => {
+    const { importCommand } = await import('./ssda903.ts');
+    if (!(await importCommand(dir, o, (work) => withDatabase(({ db }) => work(db))))) process.exitCode = 1;
+  });
 
 program.command('export').description('export data').command('903 <dir>')
   .description('write a council\'s SSDA903 tables (Header, Episodes, AD1, PlacedAdoption, PrevPerm) for a collection year')
   .requiredOption('--la <council>', 'the council: slug, ONS code or LA number')
   .requiredOption('--year <year>', 'collection year: 2025 or 2024/25 for the year ending 31 March 2025')
   .option('--as <email>', 'run as this staff member (their access applies and the audit names them)')
-  .action((dir: string, o: { la: string; year: string; as?: string }) => withDatabase(({ db }) => exportCommand(db, dir, o)));
+  .action(async (dir: string, o: { la: string; year: string; as?: string }) => {
+    const { exportCommand } = await import('./ssda903.ts');
+    await withDatabase(({ db }) => exportCommand(db, dir, o));
+  });
 
 const user = program.command('user').description('staff accounts');
 user.command('add').description('add a staff member')
   .requiredOption('--email <email>', 'email address (their sign-in)')
   .requiredOption('--name <name>', 'display name')
   .requiredOption('--org <slug>', 'organisation slug, e.g. herefordshire')
-  .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')}`)
+  .requiredOption('--role <role...>', `one or more of: ${roles.join(', ')}`)
   .option('--team <name>', 'team name')
   .option('--password <password>', 'initial password (else read from MERCIA_PASSWORD)')
-  .action((o: { email: string; name: string; org: string; role: string[]; team?: string; password?: string }) => withDatabase(async ({ db }) => {
-    const org = await partnershipStore.findOrganisationBySlug(db, o.org);
-    if (!org) throw ValidationError.of('--org', `no organisation with slug "${o.org}"`);
-    const password = o.password ?? process.env.MERCIA_PASSWORD;
-    if (!password) throw ValidationError.of('--password', 'give --password or set MERCIA_PASSWORD');
-    const id = await staff.addStaff(db, null, { email: o.email, displayName: o.name, organisationId: org.id, team: o.team, roles: o.role, password });
-    console.log(`Added ${o.email} (${id}) to ${org.name}`);
-  }));
+  .action((o: { email: string; name: string; org: string; role: string[]; team?: string; password?: string }) => {
+    const modules = quietly(Promise.all([import('../partnership/store.ts'), import('../staff/service.ts')]));
+    return withDatabase(async ({ db }) => {
+      const [partnershipStore, staff] = await modules;
+      const org = await partnershipStore.findOrganisationBySlug(db, o.org);
+      if (!org) throw ValidationError.of('--org', `no organisation with slug "${o.org}"`);
+      const password = o.password ?? process.env.MERCIA_PASSWORD;
+      if (!password) throw ValidationError.of('--password', 'give --password or set MERCIA_PASSWORD');
+      const id = await staff.addStaff(db, null, { email: o.email, displayName: o.name, organisationId: org.id, team: o.team, roles: o.role, password });
+      console.log(`Added ${o.email} (${id}) to ${org.name}`);
+    });
+  });
 
 const token = program.command('token').description('API tokens');
 token.command('create').description('create an API token for a staff member; prints it once')
   .requiredOption('--email <email>', 'the staff member')
   .option('--label <label>', 'what the token is for', 'command line')
   .option('--expires <date>', 'last day it works, YYYY-MM-DD')
-  .action((o: { email: string; label: string; expires?: string }) => withDatabase(async ({ db }) => {
-    const person = await staffStore.findStaffByEmail(db, o.email.toLowerCase());
-    if (!person) throw ValidationError.of('--email', `no staff member with email "${o.email}"`);
-    const { token: value } = await staff.createToken(db, person.id, { label: o.label, expiresOn: o.expires }, null);
-    console.log(value);
-  }));
+  .action((o: { email: string; label: string; expires?: string }) => {
+    // Loaded while the database opens.
+    const modules = quietly(Promise.all([import('../staff/store.ts'), import('../staff/service.ts')]));
+    return withDatabase(async ({ db }) => {
+      const [staffStore, staff] = await modules;
+      const person = await staffStore.findStaffByEmail(db, o.email.toLowerCase());
+      if (!person) throw ValidationError.of('--email', `no staff member with email "${o.email}"`);
+      const { token: value } = await staff.createToken(db, person.id, { label: o.label, expiresOn: o.expires }, null);
+      console.log(value);
+    });
+  });
 
 program.command('audit').description('audit log').command('verify').description('check the audit hash chain')
   .action(() => withDatabase(async ({ db }) => {
+    const audit = await import('../audit/service.ts');
     const report = await audit.verify(db);
     if (report.ok) {
       console.log(`Audit chain intact: ${report.rows} rows; head #${report.headSeq} ${report.headHash}`);
@@ -140,13 +167,20 @@ program.command('audit').description('audit log').command('verify').description(
   }));
 
 program.command('backup <file>').description('write a backup of the database to a file')
-  .action((file: string) => withDatabase(async (handle) => console.log(await backup(handle, file, config.databaseUrl))));
+  .action((file: string) => withDatabase(async (handle) => {
+    const [{ backup }, { databaseUrl }] = await Promise.all([import('../core/backup.ts'), config()]);
+    console.log(await backup(handle, file, databaseUrl));
+  }));
 
 program.command('restore <file>').description('restore a backup: into an empty MERCIA_DATA_DIR, or over the DATABASE_URL database')
-  .action(async (file: string) => console.log(await restore(file, { dataDir: config.dataDir, databaseUrl: config.databaseUrl })));
+  .action(async (file: string) => {
+    const [{ restore }, { dataDir, databaseUrl }] = await Promise.all([import('../core/backup.ts'), config()]);
+    console.log(await restore(file, { dataDir, databaseUrl }));
+  });
 
 program.command('job <name>').description('run a daily job now: sweep-sessions or work-queues')
   .action((name: string) => withDatabase(async ({ db }) => {
+    const [{ dailyJobs }, { todayInEngland }] = await Promise.all([import('../web/daily-jobs.ts'), import('../core/dates.ts')]);
     const job = dailyJobs(() => todayInEngland()).find((j) => j.name === name);
     if (!job) throw ValidationError.of('<name>', `no job called "${name}": sweep-sessions or work-queues`);
     console.log(`${name}: ${JSON.stringify(await job.run(db))}`);
@@ -155,9 +189,12 @@ program.command('job <name>').description('run a daily job now: sweep-sessions o
 program.command('bench').description('run the benchmarks; prints JSON')
   .option('--duration <seconds>', 'seconds per measurement', positiveInt, 20)
   .option('--connections <n>', 'concurrent connections', positiveInt, 20)
-  .option('--only <which>', 'only the web pages ("web") or only the SSDA903 returns ("903")')
-  .action(async (o: { duration: number; connections: number; only?: 'web' | '903' }) => {
-    if (o.only && o.only !== 'web' && o.only !== '903') throw ValidationError.of('--only', 'give "web" or "903"');
+  .option('--only <which>', 'only the web pages ("web"), the SSDA903 returns ("903") or the command line\'s start-up ("cli")')
+  .action(async (o: { duration: number; connections: number; only?: 'web' | '903' | 'cli' }) => {
+    if (o.only && o.only !== 'web' && o.only !== '903' && o.only !== 'cli') throw ValidationError.of('--only', 'give "web", "903" or "cli"');
+    // The benchmarks are development tools: they run from the sources, through tsx, even when
+    // this command runs compiled (the build points this import at bench/run.ts).
+    if (import.meta.url.endsWith('.js')) (await import('tsx/esm/api')).register();
     const { runBenchmarks } = await import('../../bench/run.ts');
     console.log(JSON.stringify(await runBenchmarks(o), null, 2));
   });

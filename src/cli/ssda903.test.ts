@@ -1,5 +1,5 @@
 // The SSDA903 commands as an operator runs them: real processes on a real PGlite data directory.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,5 +55,16 @@ describe('mercia import 903 / export 903 / seed --903', () => {
     const badCouncil = await mercia('export', '903', join(work, 'x'), '--la', 'atlantis', '--year', '2026');
     expect(badCouncil.code).toBe(1);
     expect(badCouncil.stderr).toContain('--la');
+  });
+
+  it('checks a return of a council Mercia ships without opening the database', { timeout: 60_000 }, async () => {
+    const ret = join(work, 'dry');
+    expect((await mercia('seed', '--903', ret, '--children', '40', '--year', '2025/26')).code).toBe(0);
+    const noDatabase = join(work, 'never-opened');
+    const dry = await cliOn(noDatabase)('import', '903', ret, '--la', 'E06000019', '--year', '2025/26', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('40 children; 0 errors');
+    expect(dry.stdout).toContain('Valid: nothing was imported (--dry-run).');
+    expect(existsSync(noDatabase)).toBe(false);
   });
 });
