@@ -102,11 +102,11 @@ function printFindings(sample: Finding[], total: number, rest: string) {
  * findings past the first hundred are counted, not kept.
  */
 async function dryRunWithoutDatabase(council: Council, year: CollectionYear, files: ReturnFile[], previousFiles: ReturnFile[] | undefined): Promise<boolean> {
-  const [{ checkReturn, readPrevious }, { filesOnlyDb }] = await Promise.all([import('../interop/ssda903/check.ts'), import('./files-only-db.ts')]);
+  const { checkReturn, readPrevious } = await import('../interop/ssda903/check.ts');
   const previous = previousFiles?.length ? await readPrevious(previousFiles) : null;
   const progress = progressPrinter(`${council.name} ${year.label}`);
   const sample: Finding[] = [];
-  const result = await checkReturn(filesOnlyDb(knownCouncilsByLaNumber()), { council, year, files, previous }, {
+  const result = await checkReturn(knownCouncilsByLaNumber(), { council, year, files, previous }, {
     onFindings: async (batch) => {
       if (sample.length < 100) sample.push(...batch.slice(0, 100 - sample.length));
     },

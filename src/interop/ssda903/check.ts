@@ -2,11 +2,10 @@
 // each child (rules/), and check the return belongs to the council it is being loaded for.
 // Findings are handed on in batches as they are found, so a large bad return never sits in
 // memory whole.
-import type { Db } from '../../core/db.ts';
 import type { CollectionYear, Finding, Row } from './model.ts';
 import { childGroups, openReturn, type ReturnFile } from './reader.ts';
 import { validateChild } from './rules/index.ts';
-import * as store from './store.ts';
+import type * as store from './store.ts';
 
 export interface CheckProgress {
   bytesRead: number;
@@ -31,7 +30,8 @@ export interface CheckResult {
 const BATCH = 1000;
 const NON_LA_UPNS = /^UN[1-5]$/;
 
-export async function checkReturn(db: Db, input: CheckInput, on: { onFindings: (batch: Finding[]) => Promise<void>; onProgress?: (p: CheckProgress) => void }): Promise<CheckResult> {
+/** `laNames`: councils' names by DfE LA number, to name the council a return says it is from. */
+export async function checkReturn(laNames: ReadonlyMap<string, string>, input: CheckInput, on: { onFindings: (batch: Finding[]) => Promise<void>; onProgress?: (p: CheckProgress) => void }): Promise<CheckResult> {
   const opened = await openReturn(input.files);
   const result: CheckResult = { children: 0, errors: 0, warnings: 0, totalBytes: opened.totalBytes };
   let pending: Finding[] = [];
@@ -48,7 +48,6 @@ export async function checkReturn(db: Db, input: CheckInput, on: { onFindings: (
   };
 
   opened.findings.forEach(report);
-  const laNames = await store.councilsByLaNumber(db);
   const council = input.council;
   if (opened.declaredLa !== null && council.laNumber !== null && opened.declaredLa !== council.laNumber) {
     const named = laNames.get(opened.declaredLa);

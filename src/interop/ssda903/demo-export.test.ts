@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../core/db.ts';
+import { councilsByLaNumber } from './store.ts';
 import { TEST_TODAY } from '../../core/testing/app.ts';
 import { openTestDatabase } from '../../core/testing/database.ts';
 import { seedDemo } from '../../demo/seed.ts';
@@ -38,7 +39,7 @@ describe('the export of the demo data', () => {
     expect(counts.Header).toBeGreaterThan(50);
     const files = (await readdir(dir)).map((name) => ({ name, path: join(dir, name) }));
     const errors: Finding[] = [];
-    const result = await checkReturn(handle.db, { council, year, files, previous: null }, { onFindings: async (batch) => { errors.push(...batch.filter((f) => f.severity === 'error')); } });
+    const result = await checkReturn(await councilsByLaNumber(handle.db), { council, year, files, previous: null }, { onFindings: async (batch) => { errors.push(...batch.filter((f) => f.severity === 'error')); } });
     expect(result.children).toBe(counts.Header);
     expect(errors.slice(0, 10).map((f) => `${f.file}:${f.line} ${f.column} [${f.rule}] ${f.message}`)).toEqual([]);
   });

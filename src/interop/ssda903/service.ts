@@ -62,7 +62,7 @@ export async function runReturn(db: Db, ctx: RequestContext | null, o: RunOption
     const previous = o.previousFiles?.length ? await readPrevious(o.previousFiles) : null;
     let stored = 0;
     const sample: Finding[] = [];
-    const checked = await checkReturn(db, { council: o.council, year: o.year, files: o.files, previous }, {
+    const checked = await checkReturn(await store.councilsByLaNumber(db), { council: o.council, year: o.year, files: o.files, previous }, {
       onFindings: async (batch) => {
         if (sample.length < 200) sample.push(...batch.slice(0, 200 - sample.length));
         const keep = batch.slice(0, Math.max(0, MAX_STORED_FINDINGS - stored));
