@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 // Each test file opens its own database (in-memory PGlite, or a fresh database on the
-// server named by TEST_DATABASE_URL), so files run in parallel without sharing state.
+// server named by TEST_DATABASE_URL), copied from one built by the global setup, so files run
+// in parallel without sharing state.
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // Migrates and seeds the demo once per run (each file copies it), and starts one Chromium.
+    globalSetup: ['src/core/testing/global-setup.ts'],
     // A browser journey scans a dozen pages with axe; on a two-core machine running another
     // test file beside it, that can take more than half a minute. Timeouts assert nothing.
     testTimeout: 90_000,

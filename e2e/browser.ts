@@ -2,7 +2,9 @@
 // port, with an axe accessibility scan helper.
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../src/core/testing/app.ts';
+import { CHROMIUM_ARGS } from '../src/core/testing/global-setup.ts';
 
 export interface BrowserRun {
   t: TestApp;
@@ -14,18 +16,26 @@ export interface BrowserRun {
 export async function startBrowserRun(): Promise<BrowserRun> {
   const t = await startTestApp();
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // The machine has no outside network: keep Chromium from reaching for it.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await sharedBrowser();
   return {
     t, browser, baseUrl: address,
     close: async () => {
+      // On the run's shared Chromium this closes only this file's connection and its contexts.
       await browser.close();
       await t.close();
     },
   };
+}
+
+/**
+ * The Chromium the global setup started for the whole run, when it did; otherwise one of this
+ * file's own. Each file still works in browser contexts of its own, so nothing is shared but the process.
+ */
+async function sharedBrowser(): Promise<Browser> {
+  const endpoint = inject('merciaBrowserEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
+  // The machine has no outside network: CHROMIUM_ARGS keep Chromium from reaching for it.
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 /** Violations of WCAG 2.2 AA on the page as it is now (empty when it passes). */

@@ -3,7 +3,6 @@ import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
-import { seedDemo } from '../demo/seed.ts';
 import * as households from './service.ts';
 
 let handle: DatabaseHandle;
@@ -12,8 +11,7 @@ const ctxFor = (email: string, today = TODAY) => contextOf(handle.db, email, tod
 const single = { relationship: 'single', fastTrack: 'previous-adopter', homeCouncil: 'E06000019', applicants: [{ firstName: 'Val', lastName: 'Servicetest', dateOfBirth: '1982-04-04', sex: 'F', ethnicity: 'WBRI' }] };
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TODAY });
+  handle = await openTestDatabase({ demo: true });
 });
 afterAll(() => handle.close());
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
-import { TEST_TODAY } from '../core/testing/app.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
-import { seedDemo } from '../demo/seed.ts';
 import * as staffService from '../staff/service.ts';
 import * as children from './service.ts';
 
@@ -19,8 +17,7 @@ async function count(table: 'child' | 'milestone' | 'audit_event') {
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TEST_TODAY });
+  handle = await openTestDatabase({ demo: true });
 });
 afterAll(() => handle.close());
 

@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../core/access.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { NotFoundError, ValidationError, ForbiddenError } from '../core/errors.ts';
-import { TEST_TODAY } from '../core/testing/app.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
-import { seedDemo } from '../demo/seed.ts';
 import * as partnership from './service.ts';
 import * as store from './store.ts';
 
@@ -17,8 +15,7 @@ let thurrock: string;
 const ctxFor = (email: string, today?: string) => contextOf(handle.db, email, today);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TEST_TODAY });
+  handle = await openTestDatabase({ demo: true });
   westMercia = (await store.findOrganisationBySlug(handle.db, 'west-mercia'))!.id;
   thurrock = (await store.findOrganisationBySlug(handle.db, 'thurrock-consortium'))!.id;
 });

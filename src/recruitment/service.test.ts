@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { contextOf } from '../core/testing/context.ts';
-import { DEMO_PASSWORD } from '../core/testing/app.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
-import { seedDemo } from '../demo/seed.ts';
 import * as staff from '../staff/service.ts';
 import * as recruitment from './service.ts';
 
@@ -13,8 +11,7 @@ const TODAY = '2026-11-23';
 const enquiry = { firstName: 'Zara', lastName: 'Servicetest', email: 'zara@example.com', phone: '01632 960003', councilCode: 'E06000051', heardFrom: 'advert', consent: true };
 
 beforeAll(async () => {
-  h = await openTestDatabase();
-  await seedDemo(h.db, { password: DEMO_PASSWORD, today: TODAY });
+  h = await openTestDatabase({ demo: true });
 });
 afterAll(() => h.close());
 

@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccessFacts } from '../core/access.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts';
-import { TEST_TODAY } from '../core/testing/app.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
-import { seedDemo } from '../demo/seed.ts';
 import * as staff from './service.ts';
 import * as store from './store.ts';
 
@@ -14,8 +12,7 @@ let handle: DatabaseHandle;
 const ctxFor = (email: string, today?: string) => contextOf(handle.db, email, today);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TEST_TODAY });
+  handle = await openTestDatabase({ demo: true });
 });
 afterAll(() => handle.close());
 

@@ -5,7 +5,6 @@ import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
-import { seedDemo } from '../demo/seed.ts';
 import * as training from './service.ts';
 
 let handle: DatabaseHandle;
@@ -28,8 +27,7 @@ async function newSession(capacity: number, date = '2026-12-10', kind: 'preparat
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TODAY });
+  handle = await openTestDatabase({ demo: true });
   const ids = await Promise.all(['west-mercia', 'shropshire', 'worcestershire', 'thurrock'].map(orgId));
   [westMercia, shropshire, worcestershire, thurrock] = [ids[0]!, ids[1]!, ids[2]!, ids[3]!];
 });

@@ -5,10 +5,9 @@ import type { DatabaseHandle } from '../db.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { createApp } from '../../web/app.ts';
 import { openTestDatabase } from './database.ts';
+import { DEMO_PASSWORD, TEST_TODAY } from './seeded-template.ts';
 
-export const DEMO_PASSWORD = 'correct-horse-battery-staple';
-/** The day tests stand on: the demo is generated relative to it, so results do not drift with the calendar. */
-export const TEST_TODAY = '2026-11-23';
+export { DEMO_PASSWORD, TEST_TODAY };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -19,9 +18,12 @@ export interface TestApp {
 }
 
 export async function startTestApp(options: { config?: Partial<Config>; today?: string; database?: DatabaseHandle; seed?: boolean } = {}): Promise<TestApp> {
-  const database = options.database ?? await openTestDatabase();
   let today = options.today ?? TEST_TODAY;
-  if (options.seed !== false && !options.database) await seedDemo(database.db, { password: DEMO_PASSWORD, today });
+  const seed = options.seed !== false && !options.database;
+  // The demo for TEST_TODAY is seeded once per run: this file gets a pristine copy of it.
+  const copyOfDemo = seed && today === TEST_TODAY;
+  const database = options.database ?? await openTestDatabase({ demo: copyOfDemo });
+  if (seed && !copyOfDemo) await seedDemo(database.db, { password: DEMO_PASSWORD, today });
   const config = { ...loadConfig({ SESSION_SECRET: 'test-secret-that-is-long-enough-for-signing', LOG_LEVEL: 'silent' }), ...options.config };
   const app = await createApp({ database, config, today: () => today }, { logger: false });
   await app.ready();

@@ -1,23 +1,46 @@
 // Test databases: real PostgreSQL every time. In-memory PGlite by default; with
 // TEST_DATABASE_URL, a fresh database on that server for each test file, dropped afterwards.
+// Each is a private copy of a starting point built once per run by global-setup.ts (see
+// seeded-template.ts): migrated and empty, or with the demo seeded for TEST_TODAY.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db.ts';
 import { migrate } from '../migrate.ts';
+import type { Database } from '../schema.ts';
+import { adminQuery, databaseUrl, DEMO_PASSWORD, TEST_TODAY, untilDisconnected, type TemplateKind, type TestTemplates } from './seeded-template.ts';
 
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    merciaTestTemplates?: TestTemplates;
+    merciaBrowserEndpoint?: string;
+  }
+}
+
+export interface TestDatabaseOptions {
+  /** Start from the demo seeded for TEST_TODAY with DEMO_PASSWORD (as startTestApp seeds it) instead of an empty migrated database. */
+  demo?: boolean;
+}
+
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const kind: TemplateKind = options.demo ? 'demo' : 'migrated';
+  const templates = providedTemplates();
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
+    if (templates?.engine === 'pglite') return openPgliteCopy(templates.files[kind]);
     const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrate(handle.db);
+    await prepare(handle, kind);
     return handle;
   }
   const name = `mercia_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 5 });
-  await migrate(handle.db);
+  const template = templates?.engine === 'postgres' ? templates.databases[kind] : undefined;
+  await adminQuery(serverUrl, template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const handle = await openDatabase({ url: databaseUrl(serverUrl, name), maxConnections: 5 });
+  if (!template) await prepare(handle, kind);
   return {
     ...handle,
     close: async () => {
@@ -28,31 +51,40 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
+/** Without the global setup (a file run outside this config): migrate, and seed, here. */
+async function prepare(handle: DatabaseHandle, kind: TemplateKind): Promise<void> {
+  await migrate(handle.db);
+  if (kind === 'demo') {
+    const { seedDemo } = await import('../../demo/seed.ts');
+    await seedDemo(handle.db, { password: DEMO_PASSWORD, today: TEST_TODAY });
   }
 }
 
-/**
- * The pool's end() returns before its connections have closed: dropping the database "with
- * force" at once would terminate them mid-goodbye, and their clients would raise an error no
- * one listens for. Wait (briefly) for them to go first.
- */
-async function untilDisconnected(url: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+function providedTemplates(): TestTemplates | undefined {
   try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [database]);
-      if (Number(rows[0]!.n) === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } finally {
-    await client.end();
+    return inject('merciaTestTemplates');
+  } catch {
+    return undefined;
   }
+}
+
+const tarballs = new Map<string, Promise<Buffer>>();
+
+/** An in-memory PGlite loaded from a data-directory tarball; the same handle openDatabase gives. */
+async function openPgliteCopy(file: string): Promise<DatabaseHandle> {
+  if (!tarballs.has(file)) tarballs.set(file, readFile(file));
+  const loadDataDir = new Blob([new Uint8Array(await tarballs.get(file)!)]);
+  const pglite = await PGlite.create({ dataDir: 'memory://', loadDataDir });
+  // As in core/db.ts: PGlite is a single connection, one client, queued, never closed while idle.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
 }

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../core/db.ts';
 import { councilsByLaNumber } from './store.ts';
-import { TEST_TODAY } from '../../core/testing/app.ts';
 import { openTestDatabase } from '../../core/testing/database.ts';
-import { seedDemo } from '../../demo/seed.ts';
 import { checkReturn } from './check.ts';
 import type { Finding } from './model.ts';
 import { parseCollectionYear } from './model.ts';
@@ -19,8 +17,7 @@ let handle: DatabaseHandle;
 let work: string;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemo(handle.db, { password: 'correct-horse-battery-staple', today: TEST_TODAY });
+  handle = await openTestDatabase({ demo: true });
   work = await mkdtemp(join(tmpdir(), 'mercia-903-demo-'));
 }, 120_000);
 afterAll(async () => {
