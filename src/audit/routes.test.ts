@@ -95,6 +95,15 @@ describe('lists, searches and work queues that showed an organisation\'s records
     expect(found.find((e) => e.seq === listSeq)).toMatchObject({ actor: 'family-finder@west-mercia.example', detail: { shown: expect.arrayContaining([herefordshireChild, othersChild]) } });
   });
 
+  it('cannot be found by another council\'s record id, even by a council whose records it also showed', async () => {
+    const othersOwner = (await t.database.db.selectFrom('child').innerJoin('organisation as o', 'o.id', 'child.placing_authority_id').select('o.slug').where('child.id', '=', othersChild).executeTakeFirstOrThrow()).slug;
+    const admin = `admin@${othersOwner}.example`;
+    // The event touched this council's child, so its administrator sees it …
+    expect((await events(admin, `recordId=${othersChild}`)).map((e) => e.seq)).toContain(listSeq);
+    // … but searching by Herefordshire's child must not confirm that child was in the list.
+    expect((await events(admin, `recordId=${herefordshireChild}`)).map((e) => e.seq)).not.toContain(listSeq);
+  });
+
   it('is not shown to an organisation none of whose records it showed', async () => {
     expect((await events('admin@thurrock.example', `recordId=${herefordshireChild}`)).map((e) => e.seq)).not.toContain(listSeq);
     expect(await events('admin@thurrock.example', 'actor=family-finder%40west-mercia.example')).toEqual([]);

@@ -26,18 +26,22 @@ export function searchAudit(db: Db, organisationId: string, q: AuditSearch, limi
   if (q.actor) query = query.where('e.actor_label', '=', q.actor);
   // A record is found as the event's own record, or as one the event listed. Events from
   // before the links existed are found by their own record only.
+  // A link counts for the search only where the searcher may know of it: the event is wholly
+  // theirs (their staff did it, or it is about their record), or the linked record is theirs.
+  // Otherwise searching by another organisation's record id would confirm it was listed.
+  const linkVisible = sql<boolean>`(l.owner_org_id = ${organisationId}::uuid or e.actor_org_id = ${organisationId}::uuid or e.owner_id = ${organisationId}::uuid)`;
   if (q.recordId) {
     const recordType = q.recordType;
-    const linked = ldb.selectFrom('audit_event_link as l').select('l.seq').where('l.record_id', '=', q.recordId).$if(!!recordType, (w) => w.where('l.record_type', '=', recordType!));
     query = query.where((eb) => eb.or([
       recordType ? eb.and([eb('e.record_type', '=', recordType), eb('e.record_id', '=', q.recordId!)]) : eb('e.record_id', '=', q.recordId!),
-      eb('e.seq', 'in', linked),
+      eb.exists(eb.selectFrom('audit_event_link as l').select('l.seq').whereRef('l.seq', '=', 'e.seq').where('l.record_id', '=', q.recordId!)
+        .$if(!!recordType, (w) => w.where('l.record_type', '=', recordType!)).where(linkVisible)),
     ]));
   } else if (q.recordType) {
     const recordType = q.recordType;
     query = query.where((eb) => eb.or([
       eb('e.record_type', '=', recordType),
-      eb.exists(eb.selectFrom('audit_event_link as l').select('l.seq').whereRef('l.seq', '=', 'e.seq').where('l.record_type', '=', recordType)),
+      eb.exists(eb.selectFrom('audit_event_link as l').select('l.seq').whereRef('l.seq', '=', 'e.seq').where('l.record_type', '=', recordType).where(linkVisible)),
     ]));
   }
   // Dates are days in England; the stored instant is compared against midnight UTC, which is

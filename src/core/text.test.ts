@@ -57,4 +57,18 @@ describe('textFault', () => {
     expect(findTextFault({ ['bad\u0000key']: 'x' })?.message).toMatch(/field name/);
     expect(findTextFault({ a: 1, b: [true, null] })).toBeUndefined();
   });
+
+  it('refuses C1 controls', () => {
+    expect(textFault('A\u009bB')).toMatch(/control characters/);
+    expect(textFault('A\u0085B')).toMatch(/control characters/);
+  });
+
+  it('refuses input nested deeper than any form, however deep, without exhausting the stack', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(findTextFault({ a: deep })?.message).toMatch(/nested too deeply/);
+    let fine: unknown = 'x';
+    for (let i = 0; i < 10; i++) fine = { child: fine };
+    expect(findTextFault(fine)).toBeUndefined();
+  });
 });

@@ -4,8 +4,9 @@
 // ("Trojan Source"): refusing them at the edge means no store or audit write ever meets them.
 import type { FieldError } from './errors.ts';
 
-// C0 controls other than tab, line feed and carriage return (which a textarea sends), and DEL.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// C0 controls other than tab, line feed and carriage return (which a textarea sends), DEL, and
+// the C1 controls (U+0080–U+009F, which no keyboard types and some terminals obey).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
@@ -20,26 +21,35 @@ export function textFault(value: string): string | undefined {
   return undefined;
 }
 
-/** The first string in the input (values and keys, at any depth) that cannot be kept, named by its path. */
+/** How deep input may nest: far beyond any form or API body, well short of the stack's limit. */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * The first string in the input (values and keys, at any depth) that cannot be kept, named by
+ * its path; or input nested deeper than any real form or API body. Walked with a stack of its
+ * own, so no input can exhaust the call stack.
+ */
 export function findTextFault(input: unknown, path: readonly string[] = []): FieldError | undefined {
-  const field = path.join('.') || 'input';
-  if (typeof input === 'string') {
-    const fault = textFault(input);
-    return fault ? { field, message: `${fieldLabel(field)} ${fault}` } : undefined;
-  }
-  if (Array.isArray(input)) {
-    for (const [i, item] of input.entries()) {
-      const found = findTextFault(item, [...path, String(i)]);
-      if (found) return found;
+  const pending: { value: unknown; path: readonly string[] }[] = [{ value: input, path }];
+  while (pending.length > 0) {
+    const { value, path: at } = pending.pop()!;
+    const field = at.join('.') || 'input';
+    if (typeof value === 'string') {
+      const fault = textFault(value);
+      if (fault) return { field, message: `${fieldLabel(field)} ${fault}` };
+      continue;
     }
-    return undefined;
-  }
-  if (input !== null && typeof input === 'object') {
-    for (const [key, value] of Object.entries(input)) {
-      const keyFault = textFault(key);
-      if (keyFault) return { field, message: `A field name ${keyFault}` };
-      const found = findTextFault(value, [...path, key]);
-      if (found) return found;
+    if (value === null || typeof value !== 'object') continue;
+    if (at.length - path.length >= MAX_INPUT_DEPTH) return { field, message: `${fieldLabel(field)} is nested too deeply` };
+    const entries = Array.isArray(value) ? value.map((item, i) => [String(i), item] as const) : Object.entries(value);
+    // Pushed in reverse, so the first field is looked at first.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, item] = entries[i]!;
+      if (!Array.isArray(value)) {
+        const keyFault = textFault(key);
+        if (keyFault) return { field, message: `A field name ${keyFault}` };
+      }
+      pending.push({ value: item, path: [...at, key] });
     }
   }
   return undefined;

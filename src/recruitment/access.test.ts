@@ -96,7 +96,7 @@ const m = serviceMatrix({
     publicChoices: 'the public enquiry form\'s councils and partnerships: public, for no one signed in',
     submitEnquiry: 'the public enquiry itself: no one is signed in (routed by the operating model, tested in service.test.ts)',
   },
-  exempt: { permissionsFor: 'the buttons an enquiry\'s page offers, from the very rules the change functions ask (their rows check each)', mayOrganiseEvents: 'whether the new-event form is shown, from the event policy\'s organise rule (createEvent\'s row checks it)' },
+  exempt: { permissionsFor: 'the buttons an enquiry\'s page offers, from the very rules the change functions ask (their rows check each)', mayOrganiseEvents: 'whether the new-event form is shown, from the event policy\'s organise rule (createEvent\'s row checks it)', maySeeFunnel: 'whether the funnel link is shown, from the view-funnel rule (funnel\'s row checks it)' },
   routes: {
     prefixes: ['/enquiries', '/enquire', '/api/v1/enquiries', '/api/v1/recruitment'],
     exempt: {

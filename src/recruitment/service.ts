@@ -312,6 +312,11 @@ export async function dueWork(db: Db, ctx: RequestContext): Promise<WorkItem[]> 
   return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }
 
+/** Whether the person may see the funnel (pages offer the link only then). */
+export function maySeeFunnel(ctx: RequestContext): boolean {
+  return (funnelScope(ctx.actor, ctx.facts) ?? []).some((frontDoorId) => enquiryPolicy.can(ctx.actor, ctx.facts, 'view-funnel', { id: '', frontDoorId }));
+}
+
 /** Per council: enquiries received in the period and how far they went. Counts only. */
 export async function funnel(db: Db, ctx: RequestContext, raw: unknown) {
   const query = parseInput(funnelQuery, raw);

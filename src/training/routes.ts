@@ -104,6 +104,7 @@ export function trainingRoutes(app: FastifyInstance, services: AppServices): voi
   async function showNewSession(request: FastifyRequest, reply: FastifyReply, courseId: string, values: Body, errors?: FieldError[]) {
     const ctx = request.ctx!;
     const view = await training.viewCourse(db, ctx, courseId);
+    if (!view.can.manage) throw new ForbiddenError('Only the course\'s organisers add sessions');
     const councils = await training.venueCouncils(db, ctx, courseId);
     if (errors) reply.code(422);
     return render(request, reply, 'training/views/new-session.njk', {

@@ -232,7 +232,11 @@ export async function book(db: Db, ctx: RequestContext, sessionId: string, raw: 
 async function loadBooking(db: Db, ctx: RequestContext, bookingId: string, action: TrainingAction) {
   const booking = await store.findBooking(db, bookingId);
   if (!booking) throw new NotFoundError('Booking');
-  const { session, record } = await loadSession(db, ctx, booking.sessionId);
+  // A booking on a session the person cannot see is as missing as one that does not exist:
+  // the same answer, so the id's existence is not confirmed.
+  const { session, record } = await loadSession(db, ctx, booking.sessionId).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError('Booking') : error;
+  });
   if (!trainingPolicy.can(ctx.actor, ctx.facts, 'view-bookings', record)) throw new NotFoundError('Booking');
   if (!(await adopters.householdVisibleTo(db, ctx, booking.householdId))) throw new NotFoundError('Booking');
   if (!trainingPolicy.can(ctx.actor, ctx.facts, action, record)) throw new ForbiddenError();

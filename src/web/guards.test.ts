@@ -123,6 +123,14 @@ describe('text Mercia will not keep', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('refuses a deeply nested JSON body with 422, not a stack overflow, even before sign-in', async () => {
+    const payload = `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/enquiries', remoteAddress: freshIp(), headers: { 'content-type': 'application/json' }, payload });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().detail).toMatch(/nested too deeply/);
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+  });
+
   it('refuses a NUL in a route parameter and in a form field', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/children/%00', headers })).statusCode).toBe(422);
     const page = await t.app.inject({ method: 'GET', url: '/children/new', headers });
@@ -160,6 +168,15 @@ describe('caching', () => {
     const child = await t.database.db.selectFrom('child').select('id').where('placing_authority_id', '=', (eb) => eb.selectFrom('organisation').select('id').where('code', '=', 'E06000019')).executeTakeFirstOrThrow();
     for (const url of ['/', '/children', `/children/${child.id}`, `/api/v1/children/${child.id}`, '/households', '/sign-in']) {
       const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
+  it('marks an error page under an asset address no-store', async () => {
+    const cookie = await signIn(t.app, 'social-worker@herefordshire.example');
+    for (const url of ['/assets/nonexistent', '/govuk/nonexistent', '/static/x']) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(response.headers['cache-control'], url).toBe('no-store');
     }
   });

@@ -32,7 +32,10 @@ async function refuse(request: FastifyRequest, reply: FastifyReply, fault: Field
 
 export function setUpNoStore(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!ASSET_PREFIXES.some((prefix) => request.url.startsWith(prefix))) reply.header('cache-control', 'no-store');
+    // Only an asset actually served may be cached; an error page under an asset's address
+    // (it can carry the signed-in person's name) is no-store like every other page.
+    const asset = reply.statusCode < 400 && ASSET_PREFIXES.some((prefix) => request.url.startsWith(prefix));
+    if (!asset) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

@@ -35,7 +35,7 @@ export function recruitmentPageRoutes(app: FastifyInstance, services: AppService
 
   app.get('/enquiries', async (request, reply) => {
     const board = await recruitment.dashboard(db, request.ctx!);
-    return render(request, reply, 'recruitment/views/dashboard.njk', { title: 'Enquiries', board, labels: LABELS });
+    return render(request, reply, 'recruitment/views/dashboard.njk', { title: 'Enquiries', board, labels: LABELS, canSeeFunnel: recruitment.maySeeFunnel(request.ctx!) });
   });
 
   // ---- one enquiry and its forms --------------------------------------------------------------
