@@ -67,6 +67,15 @@ export function totpUri(secret: string, email: string): string {
   return generateURI({ issuer: 'Mercia', label: email, secret });
 }
 
+/** The start (epoch seconds) of the 30-second step the code belongs to, or null if it matches none. */
+export async function totpStep(secret: string, code: string): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const result = await verifyTotp({ secret, token: code, epochTolerance: 30 });
+  if (!result.valid) return null;
+  // TOTP results carry the matched step's start; the union type also admits HOTP's, which has none.
+  return 'epoch' in result && typeof result.epoch === 'number' ? result.epoch : (Math.floor(Date.now() / 30_000) + result.delta) * 30;
+}
+
 export async function totpMatches(secret: string, code: string): Promise<boolean> {
   if (!/^\d{6}$/.test(code)) return false;
   // Allow one 30-second step either side for clock drift.

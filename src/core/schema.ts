@@ -59,6 +59,8 @@ export interface StaffTable {
   display_name: string;
   password_hash: string | null;
   totp_secret: string | null;
+  /** Start (epoch seconds) of the step whose code last signed in: codes are good once. */
+  totp_last_step: Generated<string | null>;
   totp_enabled: Generated<boolean>;
   failed_sign_ins: Generated<number>;
   locked_until: Timestamp | null;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from 'otplib';
 import { loadAccessFacts } from '../core/access.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts';
@@ -120,5 +121,19 @@ describe('API tokens', () => {
     // The operator's command line (no one signed in) makes a token for anyone.
     const operator = await staff.createToken(handle.db, other.id, { label: 'operator' }, null);
     expect((await staff.actorByToken(handle.db, operator.token))?.staffId).toBe(other.id);
+  });
+});
+
+describe('second factor', () => {
+  it('takes each code once: the same code again is refused as a replay, and audited', async () => {
+    const person = (await store.findStaffByEmail(handle.db, 'panel-adviser@shropshire.example'))!;
+    const secret = staff.newSecondFactorSecret();
+    await store.setTotp(handle.db, person.id, secret);
+    const rules = { signInMaxFailures: 5, signInLockoutMinutes: 15 };
+    const code = await generate({ secret });
+    expect(await staff.checkSecondFactor(handle.db, rules, person.id, { code })).toEqual({ outcome: 'signed-in', staffId: person.id });
+    expect((await staff.checkSecondFactor(handle.db, rules, person.id, { code })).outcome).not.toBe('signed-in');
+    const failed = await handle.db.selectFrom('audit_event').select('detail').where('record_id', '=', person.id).where('action', '=', 'sign-in-failed').execute();
+    expect(failed.map((f) => (f.detail as { reason: string }).reason)).toContain('code-reused');
   });
 });

@@ -2,7 +2,7 @@
 // is, API tokens, adding staff, and explicit access grants.
 import { auditActor, loadAccessFacts, type Actor, type RequestContext } from '../core/access.ts';
 import { recordAudit, type AuditActor } from '../core/audit.ts';
-import { decoyPasswordHash, hashPassword, newApiToken, newTotpSecret, passwordMatches, tokenHash, totpMatches } from '../core/auth.ts';
+import { decoyPasswordHash, hashPassword, newApiToken, newTotpSecret, passwordMatches, tokenHash, totpMatches, totpStep } from '../core/auth.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
@@ -65,7 +65,10 @@ export async function checkSecondFactor(db: Db, rules: LockoutRules, staffId: st
   if (!account || !account.active || !account.totp_secret) return { outcome: 'refused' };
   const actor = await auditActorById(db, account.id);
   if (isLocked(account.locked_until, now)) return { outcome: 'locked' };
-  if (!(await totpMatches(account.totp_secret, code))) return failSignIn(db, rules, account, actor, 'wrong-code', now);
+  const step = await totpStep(account.totp_secret, code);
+  if (step === null) return failSignIn(db, rules, account, actor, 'wrong-code', now);
+  // A code signs in once: the same code again (or an older one) is refused as a replay.
+  if (!(await store.claimTotpStep(db, account.id, step))) return failSignIn(db, rules, account, actor, 'code-reused', now);
   await completeSignIn(db, account.id, account.organisation_id, actor, 'password+totp');
   return { outcome: 'signed-in', staffId: account.id };
 }

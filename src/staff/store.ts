@@ -80,6 +80,14 @@ export async function setTotp(db: Db, id: string, secret: string | null): Promis
   await db.updateTable('staff').set({ totp_secret: secret, totp_enabled: secret !== null }).where('id', '=', id).execute();
 }
 
+/** Use a code's step, once: false when that step (or a later one) has already been used. */
+export async function claimTotpStep(db: Db, id: string, step: number): Promise<boolean> {
+  const row = await db.updateTable('staff').set({ totp_last_step: String(step) })
+    .where('id', '=', id).where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+    .returning('id').executeTakeFirst();
+  return row !== undefined;
+}
+
 // ---- API tokens --------------------------------------------------------------------
 
 export async function insertToken(db: Db, t: { staffId: string; tokenHash: string; label: string; expiresAt: Date | null }): Promise<string> {
