@@ -34,6 +34,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size on a server. */
   maxConnections?: number;
+  /** PGlite only: start from this data-directory tarball (a dump), e.g. a test's seeded copy. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -44,7 +46,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
   // PGlite is a single connection: one client, queued, never closed while idle.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

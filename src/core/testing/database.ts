@@ -4,14 +4,9 @@
 // seeded-template.ts): migrated and empty, or with the demo seeded for TEST_TODAY.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db.ts';
 import { migrate } from '../migrate.ts';
-import type { Database } from '../schema.ts';
 import { adminQuery, databaseUrl, DEMO_PASSWORD, TEST_TODAY, untilDisconnected, type TemplateKind, type TestTemplates } from './seeded-template.ts';
 
 declare module 'vitest' {
@@ -70,21 +65,8 @@ function providedTemplates(): TestTemplates | undefined {
 
 const tarballs = new Map<string, Promise<Buffer>>();
 
-/** An in-memory PGlite loaded from a data-directory tarball; the same handle openDatabase gives. */
+/** An in-memory PGlite loaded from a data-directory tarball, opened as the service opens any database. */
 async function openPgliteCopy(file: string): Promise<DatabaseHandle> {
   if (!tarballs.has(file)) tarballs.set(file, readFile(file));
-  const loadDataDir = new Blob([new Uint8Array(await tarballs.get(file)!)]);
-  const pglite = await PGlite.create({ dataDir: 'memory://', loadDataDir });
-  // As in core/db.ts: PGlite is a single connection, one client, queued, never closed while idle.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    engine: 'pglite',
-    dumpDataDir: () => pglite.dumpDataDir('gzip'),
-    close: async () => {
-      await db.destroy();
-      await pglite.close();
-    },
-  };
+  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([new Uint8Array(await tarballs.get(file)!)]) });
 }
