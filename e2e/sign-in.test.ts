@@ -72,4 +72,17 @@ describe('in a browser', () => {
     expect(await accessibilityViolations(admin)).toEqual([]);
     await admin.close();
   });
+
+  it('the refused-input page and the audit log with records shown to another organisation pass axe at 1280 and 390 px', async () => {
+    const admin = await signedInPage(run, 'admin@herefordshire.example');
+    for (const width of [1280, 390]) {
+      await admin.setViewportSize({ width, height: 900 });
+      await admin.goto(`${run.baseUrl}/children?q=%00`);
+      expect(await admin.locator('.govuk-error-summary').textContent()).toContain('null character');
+      expect(await accessibilityViolations(admin), `refused input at ${width}`).toEqual([]);
+      await admin.goto(`${run.baseUrl}/audit`);
+      expect(await accessibilityViolations(admin), `audit log at ${width}`).toEqual([]);
+    }
+    await admin.close();
+  });
 });
