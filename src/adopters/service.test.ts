@@ -42,7 +42,7 @@ describe('households through the service', () => {
     const v = await households.view(handle.db, ctx, id);
     expect(v.household).toMatchObject({ ownerName: 'West Mercia Adoption Partnership', homeCouncilCode: 'E06000019', fastTrack: 'previous-adopter', relationship: 'single' });
     expect(v.ad1).toBe('L0');
-    const audit = await handle.db.selectFrom('audit_event').select('action').where('record_type', '=', 'household').where('record_id', '=', id).orderBy('seq').execute();
+    const audit = await handle.db.selectFrom('audit_event').select('action').where('record_type', '=', 'household').where('record_id', '=', id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'view']);
   });
 

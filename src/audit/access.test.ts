@@ -46,7 +46,7 @@ function eventSubject(kind: 'view' | 'list') {
 
 type Shown = Awaited<ReturnType<typeof audit.search>>['rows'][number];
 function verifyShown(o: Outcome, r: unknown, s: EventSubject) {
-  const row = (r as Awaited<ReturnType<typeof audit.search>>).rows.find((x: Shown) => x.seq === s.seq);
+  const row = (r as Awaited<ReturnType<typeof audit.search>>).rows.find((x: Shown) => x.id === s.seq);
   if (o === 'not shown') return expect(row).toBeUndefined();
   expect(row).toBeDefined();
   // In full: its own record and its detail. Touched: that it happened, and which of the searcher's records it touched; no more.

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { calendarDate } from '../core/validation.ts';
 
 export interface AuditRow {
-  seq: number;
+  /** The event's number, in the order events were written. */
+  id: number;
   at: Date;
   actorLabel: string | null;
   action: string;

@@ -31,7 +31,7 @@ export function auditRoutes(app: FastifyInstance, services: AppServices): void {
   }, async (request) => {
     const result = await audit.search(db, request.ctx!, request.query);
     return {
-      items: result.rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actor: r.actorLabel, action: r.action, recordType: r.recordType, recordId: r.recordId, detail: r.detail, records: r.records })),
+      items: result.rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actorLabel, action: r.action, recordType: r.recordType, recordId: r.recordId, detail: r.detail, records: r.records })),
       nextBefore: result.nextBefore,
     };
   });

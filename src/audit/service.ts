@@ -1,7 +1,8 @@
 // Use cases for the audit log: search (itself audited, since it reveals who saw what) and
 // verification of the hash chain.
 import { auditActor, type RequestContext } from '../core/access.ts';
-import { recordAudit, verifyAuditChain, type ChainReport } from '../core/audit.ts';
+import { recordAudit } from '../core/audit.ts';
+import { verifyAuditChain, type ChainReport } from '../core/audit-chain.ts';
 import type { Db } from '../core/db.ts';
 import { ForbiddenError } from '../core/errors.ts';
 import { parseInput } from '../core/validation.ts';
@@ -20,7 +21,7 @@ export async function search(db: Db, ctx: RequestContext, raw: unknown): Promise
   const rows = await store.searchAudit(db, ctx.actor.orgId, query, PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);
   await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'audit-log', ownerId: ctx.actor.orgId, detail: { query } });
-  return { query, rows: page.flatMap((r) => shown(ctx, r)), nextBefore: rows.length > PAGE_SIZE ? page[page.length - 1]!.seq : null };
+  return { query, rows: page.flatMap((r) => shown(ctx, r)), nextBefore: rows.length > PAGE_SIZE ? page[page.length - 1]!.id : null };
 }
 
 /** The part of an event the person may read: all of it, the part about their records, or none. */

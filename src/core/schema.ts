@@ -108,7 +108,10 @@ export interface AccessGrantTable {
 }
 
 export interface AuditEventTable {
-  seq: ColumnType<number, number, never>;
+  /** The event's identity, in the order events were written. */
+  id: Generated<number>;
+  /** Its place in the hash chain: null until sealed (core/audit-chain.ts). */
+  seq: ColumnType<number | null, never, number>;
   at: ColumnType<Date, Date, never>;
   actor_id: string | null;
   actor_org_id: string | null;
@@ -118,8 +121,8 @@ export interface AuditEventTable {
   record_id: string | null;
   owner_id: string | null;
   detail: unknown;
-  prev_hash: string;
-  hash: string;
+  prev_hash: ColumnType<string | null, never, string>;
+  hash: ColumnType<string | null, never, string>;
 }
 
 export interface SiblingGroupTable {

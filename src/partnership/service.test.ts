@@ -133,7 +133,7 @@ describe('changing memberships and the operating model', () => {
     await partnership.changeDelivery(handle.db, ctx, westMercia, { effectiveOn: '2027-01-01', memberId: worcestershire, functionCode: 'financial-support', deliveredBy: 'member' });
     const row = (await store.operatingModelOn(handle.db, westMercia, '2027-01-01')).find((r) => r.memberId === worcestershire && r.functionCode === 'financial-support');
     expect(row?.deliveredBy).toBe('member');
-    const audit = await handle.db.selectFrom('audit_event').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const audit = await handle.db.selectFrom('audit_event').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ action: 'update', record_type: 'operating-model', record_id: westMercia, actor_label: 'admin@west-mercia.example' });
     expect(audit.detail).toMatchObject({ before: { deliveredBy: 'partnership' }, after: { deliveredBy: 'member', function: 'financial-support' } });
   });

@@ -170,7 +170,7 @@ describe('the front door', () => {
     expect(household).toMatchObject({ owner_id: await orgId('west-mercia'), home_council_id: await orgId('herefordshire'), roi_accepted_on: '2026-11-23' });
     expect(household.reference).toMatch(/^HH\d{6}$/);
     expect(await db.selectFrom('applicant').select(['first_name', 'last_name']).where('household_id', '=', household.id).execute()).toEqual([{ first_name: 'Kofi', last_name: 'Pageflow' }]);
-    const audit = await db.selectFrom('audit_event').select(['action', 'record_type']).where('record_id', 'in', [id, household.id]).orderBy('seq').execute();
+    const audit = await db.selectFrom('audit_event').select(['action', 'record_type']).where('record_id', 'in', [id, household.id]).orderBy('id').execute();
     expect(audit.map((a) => `${a.action}:${a.record_type}`)).toEqual(expect.arrayContaining(['create:enquiry', 'view:enquiry', 'update:enquiry', 'create:household']));
     expect(audit.filter((a) => a.action === 'update').length).toBe(4);
   });

@@ -58,7 +58,7 @@ describe('due work and access', () => {
   it('audits a list as a search naming what was shown', async () => {
     const officer = await contextOf(h.db, 'recruitment-officer@west-mercia.example', TODAY);
     const { items } = await recruitment.list(h.db, officer, { limit: '5' });
-    const last = await h.db.selectFrom('audit_event').select(['action', 'record_type', 'detail']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await h.db.selectFrom('audit_event').select(['action', 'record_type', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(last).toMatchObject({ action: 'search', record_type: 'enquiry' });
     expect((last.detail as { shown: string[] }).shown).toEqual(items.map((e) => e.id));
   });

@@ -16,7 +16,7 @@ async function trySignIn(email: string, password: string) {
 }
 
 async function auditActions(email: string): Promise<string[]> {
-  const rows = await t.database.db.selectFrom('audit_event').select('action').where('actor_label', '=', email).orderBy('seq').execute();
+  const rows = await t.database.db.selectFrom('audit_event').select('action').where('actor_label', '=', email).orderBy('id').execute();
   return rows.map((r) => r.action);
 }
 

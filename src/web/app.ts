@@ -14,6 +14,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/routes.ts';
+import { AuditSealer } from '../core/audit-chain.ts';
 import { ping } from '../core/db.ts';
 import { adoptersRoutes } from '../adopters/routes.ts';
 import { childrenRoutes } from '../children/routes/index.ts';
@@ -61,6 +62,7 @@ export async function createApp(services: AppServices, options: { logger?: boole
   setUpAuthentication(app, services);
   setUpNavigation(app);
   setUpHealth(app, services);
+  setUpAuditSealing(app, services);
 
   homeRoutes(app, services);
   staffRoutes(app, services);
@@ -159,6 +161,15 @@ async function setUpStaticAssets(app: FastifyInstance) {
   await app.register(fastifyStatic, { root: join(govukDir, 'govuk'), prefix: '/govuk/', decorateReply: false, allowedPath: (p) => /^\/govuk-frontend\.min\.(css|js)(\.map)?$/.test(p), ...cache });
   await app.register(fastifyStatic, { root: join(mojDir, 'moj'), prefix: '/moj/', decorateReply: false, allowedPath: (p) => /^\/moj-frontend\.min\.(css|js)(\.map)?$/.test(p), ...cache });
   await app.register(fastifyStatic, { root: ownStatic, prefix: '/static/', decorateReply: false, ...cache });
+}
+
+// Audit events are written at once and sealed into the hash chain just after (core/audit-chain.ts):
+// a request that wrote any is followed by a seal that also covers every other request's, and
+// closing the server seals what is left.
+function setUpAuditSealing(app: FastifyInstance, services: AppServices) {
+  const sealer = new AuditSealer(services.database.db, (message) => app.log.error(message));
+  app.addHook('onResponse', async () => sealer.nudge());
+  app.addHook('onClose', async () => sealer.stop());
 }
 
 function setUpHealth(app: FastifyInstance, services: AppServices) {

@@ -174,7 +174,7 @@ describe('work and access', () => {
     expect(pool.json().total).toBeGreaterThan(0);
     expect(pool.json().items[0]).toHaveProperty('terms');
     expect(pool.json().items[0]).not.toHaveProperty('applicants');
-    const search = await t.database.db.selectFrom('audit_event').select('detail').where('action', '=', 'search').where('record_type', '=', 'household').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const search = await t.database.db.selectFrom('audit_event').select('detail').where('action', '=', 'search').where('record_type', '=', 'household').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(search.detail).toMatchObject({ pool: true });
   });
 

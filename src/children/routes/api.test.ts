@@ -102,7 +102,7 @@ describe('children API', () => {
     const { id } = (await t.app.inject({ method: 'POST', url: '/api/v1/children', headers, payload: { ...newChild, firstName: 'Rae' } })).json();
     await t.app.inject({ method: 'PATCH', url: `/api/v1/children/${id}`, headers, payload: { religion: 'None' } });
     await t.app.inject({ method: 'GET', url: `/api/v1/children/${id}`, headers });
-    const rows = await t.database.db.selectFrom('audit_event').select(['action', 'detail']).where('record_type', '=', 'child').where('record_id', '=', id).orderBy('seq').execute();
+    const rows = await t.database.db.selectFrom('audit_event').select(['action', 'detail']).where('record_type', '=', 'child').where('record_id', '=', id).orderBy('id').execute();
     expect(rows.map((r) => r.action)).toEqual(['create', 'view', 'update', 'view', 'view']);
     expect(rows[2]!.detail).toMatchObject({ before: { religion: null }, after: { religion: 'None' } });
   });

@@ -192,8 +192,8 @@ export class World {
   }
 
   async auditSeq(): Promise<number> {
-    const row = await this.db.selectFrom('audit_event').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();
-    return Number(row.seq ?? 0);
+    const row = await this.db.selectFrom('audit_event').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
+    return Number(row.id ?? 0);
   }
 
   /**
@@ -215,8 +215,8 @@ export class World {
   /** How many audit events since `since` name the record, in their own record, their detail or their links. */
   async auditMentions(since: number, id: string): Promise<number> {
     const { rows } = await sql<{ n: string }>`
-      select (select count(*) from audit_event where seq > ${since} and (record_id = ${id} or detail::text like ${`%${id}%`}))
-           + (select count(*) from audit_event_link where seq > ${since} and record_id = ${id}) as n`.execute(this.db);
+      select (select count(*) from audit_event where id > ${since} and (record_id = ${id} or detail::text like ${`%${id}%`}))
+           + (select count(*) from audit_event_link where event_id > ${since} and record_id = ${id}) as n`.execute(this.db);
     return Number(rows[0]!.n);
   }
 
