@@ -111,10 +111,8 @@ export async function allocatableWorkers(db: Db, ctx: RequestContext, childId?: 
 export async function view(db: Db, ctx: RequestContext, id: string, forAction: ChildAction = 'view') {
   const child = await loadChild(db, ctx, id, forAction);
   const can = permissionsFor(ctx, child);
-  const [episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews, group] = await Promise.all([
-    store.episodesOf(db, id), store.milestonesOf(db, id), store.needsOf(db, id),
-    can.viewBirthFamily ? store.birthFamilyOf(db, id) : Promise.resolve(null),
-    store.waitingReasonsOf(db, id), store.waitingReviewsOf(db, id),
+  const [{ episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews }, group] = await Promise.all([
+    store.childRecordParts(db, id, { birthFamily: can.viewBirthFamily }),
     child.siblingGroupId ? store.findSiblingGroup(db, child.siblingGroupId) : Promise.resolve(undefined),
   ]);
   const siblings = group ? (await store.findChildren(db, await store.siblingIds(db, group.id))).filter((s) => s.id !== id && childPolicy.can(ctx.actor, ctx.facts, 'view', s)) : [];

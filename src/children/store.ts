@@ -1,7 +1,9 @@
 // SQL for children, their care episodes, milestones, needs, birth family, sibling groups and
 // the waiting-longer data.
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../core/db.ts';
+import { pageWithTotal, totalColumn } from '../core/paging.ts';
 import type { Ethnicity, MilestoneType } from './codes.ts';
 import type { ChildListQuery } from './input.ts';
 import type { Episode, Milestone, Stage } from './model.ts';
@@ -127,17 +129,37 @@ export async function setDerived(db: Db, id: string, d: { stage: Stage; periodSt
 
 // ---- needs and birth family --------------------------------------------------------------
 
-export function needsOf(db: Db, childId: string) {
-  return db.selectFrom('child_need').select(['category', 'notes']).where('child_id', '=', childId).orderBy('position').execute();
+/**
+ * Everything the child's page shows beside the child's own row, in one round trip: episodes,
+ * milestones, needs, birth family (only when asked: only for those who may see it), why the
+ * child waits and the reviews of that wait. Each list in the same order as its own query here.
+ */
+export async function childRecordParts(db: Db, childId: string, options: { birthFamily: boolean }) {
+  const row = await db.selectNoFrom((eb) => [
+    jsonArrayFrom(eb.selectFrom('care_episode').select(['id', 'start_date as startDate', 'rne', 'legal_status as legalStatus', 'placement',
+      'placement_provider as placementProvider', 'end_date as endDate', 'reason_ceased as reasonCeased'])
+      .where('child_id', '=', childId).orderBy('start_date')).as('episodes'),
+    jsonArrayFrom(eb.selectFrom('milestone as m').leftJoin('staff as s', 's.id', 'm.recorded_by')
+      .select(['m.id', 'm.type', 'm.date', 'm.code', 'm.notes', 'm.recorded_by as recordedBy', 's.display_name as recordedByName'])
+      .where('m.child_id', '=', childId).orderBy('m.date').orderBy('m.recorded_at')).as('milestones'),
+    jsonArrayFrom(eb.selectFrom('child_need').select(['category', 'notes']).where('child_id', '=', childId).orderBy('position')).as('needs'),
+    jsonArrayFrom(eb.selectFrom('birth_family_member').select(['name', 'relationship', 'area']).where('child_id', '=', childId)
+      .where(sql<SqlBool>`${options.birthFamily}`).orderBy('position')).as('birthFamily'),
+    jsonArrayFrom(eb.selectFrom('waiting_reason').select(['reason', 'notes']).where('child_id', '=', childId).orderBy('reason')).as('waitingReasons'),
+    jsonArrayFrom(eb.selectFrom('waiting_review as w').leftJoin('staff as s', 's.id', 'w.reviewed_by')
+      .select(['w.review_date as reviewDate', 'w.summary', 's.display_name as reviewedBy']).where('w.child_id', '=', childId).orderBy('w.review_date', 'desc')).as('waitingReviews'),
+  ]).executeTakeFirstOrThrow();
+  return {
+    ...row,
+    episodes: row.episodes as Episode[],
+    milestones: row.milestones.map((m) => ({ ...m, type: m.type as MilestoneType })) as Milestone[],
+    birthFamily: options.birthFamily ? row.birthFamily : null,
+  };
 }
 
 export async function replaceNeeds(db: Db, childId: string, needs: { category: string; notes?: string | null }[]): Promise<void> {
   await db.deleteFrom('child_need').where('child_id', '=', childId).execute();
   if (needs.length) await db.insertInto('child_need').values(needs.map((n, i) => ({ child_id: childId, category: n.category, notes: n.notes ?? null, position: i }))).execute();
-}
-
-export function birthFamilyOf(db: Db, childId: string) {
-  return db.selectFrom('birth_family_member').select(['name', 'relationship', 'area']).where('child_id', '=', childId).orderBy('position').execute();
 }
 
 export async function replaceBirthFamily(db: Db, childId: string, members: { name: string; relationship: string; area?: string | null }[]): Promise<void> {
@@ -197,11 +219,6 @@ export function waitingReasonsOf(db: Db, childId: string) {
 export async function replaceWaitingReasons(db: Db, childId: string, reasons: { reason: string; notes?: string | null }[], by: string): Promise<void> {
   await db.deleteFrom('waiting_reason').where('child_id', '=', childId).execute();
   if (reasons.length) await db.insertInto('waiting_reason').values(reasons.map((r) => ({ child_id: childId, reason: r.reason, notes: r.notes ?? null, recorded_by: by }))).execute();
-}
-
-export function waitingReviewsOf(db: Db, childId: string) {
-  return db.selectFrom('waiting_review as w').leftJoin('staff as s', 's.id', 'w.reviewed_by')
-    .select(['w.review_date as reviewDate', 'w.summary', 's.display_name as reviewedBy']).where('w.child_id', '=', childId).orderBy('w.review_date', 'desc').execute();
 }
 
 export async function insertWaitingReview(db: Db, childId: string, r: { reviewDate: string; summary: string }, by: string): Promise<void> {
@@ -288,8 +305,8 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
   }
   if (q.overdue) query = query.where(f.overdue);
 
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let page = query.select([
+    totalColumn,
     'c.id', 'c.placing_authority_id as placingAuthorityId', 'o.code as placingAuthorityCode', 'o.name as placingAuthorityName',
     'c.la_child_ref as laChildRef', 'c.first_name as firstName', 'c.last_name as lastName', 'c.date_of_birth as dateOfBirth',
     'c.sex', 'c.ethnicity', 'c.disabled', 'c.stage', 'c.period_start as periodStart', 'c.sibling_group_id as siblingGroupId',
@@ -301,8 +318,8 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
   else if (q.sort === 'days-in-care') page = page.orderBy(sql`c.period_start`, sql`asc nulls last`);
   else if (q.sort === 'stage') page = page.orderBy('c.stage');
   page = page.orderBy('c.last_name').orderBy('c.first_name').orderBy('c.id');
-  const items = await page.limit(q.limit).offset(q.offset).execute();
-  return { total: total.n, items };
+  const rows = await page.limit(q.limit).offset(q.offset).execute();
+  return pageWithTotal(rows, q.offset, async () => (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 }
 
 // ---- scorecard ------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // today (the operating model), and any live explicit grant. Those facts are loaded once per
 // request into AccessFacts so that rules are pure, synchronous and testable as a matrix,
 // and so that list queries can be filtered by the very same facts.
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { Db } from './db.ts';
 
 export const ROLES = [
@@ -79,41 +79,57 @@ export function holdsGrant(facts: AccessFacts, recordType: string, recordId: str
 
 // ---- loading the facts ---------------------------------------------------------------
 
+/** The facts as they come from the database: three JSON columns of one row (accessFactsColumns). */
+export interface AccessFactRows {
+  memberships: string[];
+  deliveries: { member_id: string; function_code: string; delivered_by: string }[];
+  grants: string[];
+}
+
+/**
+ * The three facts as columns of one SELECT, so that a request loads the person and their access
+ * in one round trip (staff/store.ts selects them beside the staff row). The staff member, their
+ * organisation and its kind are SQL: columns of that row, or values.
+ */
+export function accessFactsColumns(who: { staffId: Expression<string>; orgId: Expression<string>; orgKind: Expression<string> }, today: string) {
+  const day = sql`${today}::date`;
+  return [
+    sql<string[]>`coalesce((select json_agg(m.partnership_id) from membership m where m.member_id = ${who.orgId}
+      and m.joined_on <= ${day} and (m.left_on is null or m.left_on > ${day})), '[]'::json)`.as('memberships'),
+    // A partnership delivers what the model gives the partnership; an agency what it is the
+    // provider of; a council every row about itself (what it keeps and what it handed over).
+    sql<AccessFactRows['deliveries']>`coalesce((select json_agg(json_build_object('member_id', om.member_id, 'function_code', om.function_code, 'delivered_by', om.delivered_by))
+      from operating_model_on(${day}) om where case ${who.orgKind}
+        when 'partnership' then om.partnership_id = ${who.orgId} and om.delivered_by = 'partnership'
+        when 'agency' then om.provider_id = ${who.orgId} and om.delivered_by = 'provider'
+        else om.member_id = ${who.orgId} end), '[]'::json)`.as('deliveries'),
+    sql<string[]>`coalesce((select json_agg(g.record_type || ':' || g.record_id) from access_grant g where g.staff_id = ${who.staffId}
+      and g.revoked_at is null and g.valid_from <= ${day} and (g.valid_to is null or g.valid_to >= ${day})), '[]'::json)`.as('grants'),
+  ] as const;
+}
+
+/** The facts for someone whose staff row is already to hand: one round trip. */
 export async function loadAccessFacts(db: Db, actor: Pick<Actor, 'staffId' | 'orgId' | 'orgKind'>, today: string): Promise<AccessFacts> {
-  const [memberships, deliveries, grants] = await Promise.all([
-    db.selectFrom('membership').select('partnership_id')
-      .where('member_id', '=', actor.orgId).where('joined_on', '<=', today)
-      .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', today)]))
-      .execute(),
-    deliveriesOn(db, actor, today),
-    db.selectFrom('access_grant').select(['record_type', 'record_id'])
-      .where('staff_id', '=', actor.staffId).where('revoked_at', 'is', null)
-      .where('valid_from', '<=', today)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]))
-      .execute(),
-  ]);
-  const partnerships = new Set(memberships.map((m) => m.partnership_id));
+  const row = await db.selectNoFrom(accessFactsColumns({ staffId: sql.val(actor.staffId), orgId: sql`${actor.orgId}::uuid`, orgKind: sql.val(actor.orgKind) }, today))
+    .executeTakeFirstOrThrow();
+  return accessFactsOf(actor, today, row);
+}
+
+/** The facts from their rows (pure). */
+export function accessFactsOf(actor: Pick<Actor, 'orgId' | 'orgKind'>, today: string, rows: AccessFactRows): AccessFacts {
+  const partnerships = new Set(rows.memberships);
   if (actor.orgKind === 'partnership') partnerships.add(actor.orgId);
   const delivers = new Map<ServiceFunction, Set<string>>();
-  for (const d of deliveries) {
+  for (const d of deliveriesOf(actor, rows.deliveries)) {
     const fn = d.function_code as ServiceFunction;
     if (!delivers.has(fn)) delivers.set(fn, new Set());
     delivers.get(fn)!.add(d.member_id);
   }
-  return { today, partnerships, delivers, grants: new Set(grants.map((g) => `${g.record_type}:${g.record_id}`)) };
+  return { today, partnerships, delivers, grants: new Set(rows.grants) };
 }
 
 /** The (function, council) pairs the actor's organisation delivers on the day. */
-async function deliveriesOn(db: Db, actor: Pick<Actor, 'orgId' | 'orgKind'>, today: string) {
-  const om = sql<{ member_id: string; function_code: string; delivered_by: string; partnership_id: string; provider_id: string | null }>`operating_model_on(${today}::date)`;
-  const rows = await db.selectFrom(om.as('om')).select(['om.member_id', 'om.function_code', 'om.delivered_by'])
-    .where((eb) => {
-      if (actor.orgKind === 'partnership') return eb.and([eb('om.partnership_id', '=', actor.orgId), eb('om.delivered_by', '=', 'partnership')]);
-      if (actor.orgKind === 'agency') return eb.and([eb('om.provider_id', '=', actor.orgId), eb('om.delivered_by', '=', 'provider')]);
-      // A council: every row about itself, to see what it keeps and what it has handed over.
-      return eb('om.member_id', '=', actor.orgId);
-    })
-    .execute();
+function deliveriesOf(actor: Pick<Actor, 'orgId' | 'orgKind'>, rows: AccessFactRows['deliveries']) {
   if (actor.orgKind !== 'local-authority') return rows;
   // A council delivers what the model leaves with it, and everything the model does not
   // cover (it is in no partnership, or not yet).

@@ -11,10 +11,12 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+// en-CA formats as YYYY-MM-DD. Made once: building an Intl formatter costs far more than using one.
+const ENGLAND_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** Today's date in England (Europe/London), whatever the server's zone. */
 export function todayInEngland(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return ENGLAND_DAY.format(now);
 }
 
 export function addDays(date: string, days: number): string {

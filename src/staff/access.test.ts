@@ -85,7 +85,8 @@ const m = serviceMatrix({
     checkSecondFactor: 'sign-in\'s second step: no one is signed in yet (staff/routes.test.ts tries it)',
     signedOut: 'records the person\'s own sign-out',
     newSecondFactorSecret: 'a random secret: no record, no person',
-    actorByToken: 'who a bearer token belongs to, for the sign-in check: no access decided',
+    contextById: 'builds the RequestContext itself, for the sign-in check, from the person and the day',
+    contextByToken: 'builds the RequestContext itself, for the sign-in check, from a bearer token and the day',
   },
   exempt: {
     enableSecondFactor: 'changes the signed-in person\'s own account and no other: it takes no account to act on, so there is no relationship to try',

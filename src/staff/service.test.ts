@@ -117,10 +117,10 @@ describe('API tokens', () => {
     await expect(staff.createToken(handle.db, other.id, { label: 'not mine' }, by)).rejects.toBeInstanceOf(NotFoundError);
     expect(await count()).toBe(before);
     const own = await staff.createToken(handle.db, me.id, { label: 'mine' }, by);
-    expect((await staff.actorByToken(handle.db, own.token))?.staffId).toBe(me.id);
+    expect((await staff.contextByToken(handle.db, own.token, '2026-12-01'))?.actor.staffId).toBe(me.id);
     // The operator's command line (no one signed in) makes a token for anyone.
     const operator = await staff.createToken(handle.db, other.id, { label: 'operator' }, null);
-    expect((await staff.actorByToken(handle.db, operator.token))?.staffId).toBe(other.id);
+    expect((await staff.contextByToken(handle.db, operator.token, '2026-12-01'))?.actor.staffId).toBe(other.id);
   });
 });
 

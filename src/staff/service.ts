@@ -1,6 +1,6 @@
 // Use cases for staff: sign-in (password, lockout, second factor), who the signed-in person
 // is, API tokens, adding staff, and explicit access grants.
-import { auditActor, loadAccessFacts, type Actor, type RequestContext } from '../core/access.ts';
+import { accessFactsOf, auditActor, loadAccessFacts, type Actor, type RequestContext } from '../core/access.ts';
 import { recordAudit, type AuditActor } from '../core/audit.ts';
 import { decoyPasswordHash, hashPassword, newApiToken, newTotpSecret, passwordMatches, tokenHash, totpMatches, totpStep } from '../core/auth.ts';
 import type { Config } from '../core/config.ts';
@@ -22,6 +22,23 @@ export function actorOf(s: StaffMember): Actor {
 export async function actorById(db: Db, staffId: string): Promise<Actor | undefined> {
   const s = await store.findStaff(db, staffId);
   return s && s.active ? actorOf(s) : undefined;
+}
+
+/**
+ * Who is asking and their access today, for a signed-in person: one round trip, as every request
+ * needs it. Undefined if the account is gone or disabled.
+ */
+export async function contextById(db: Db, staffId: string, today: string): Promise<RequestContext | undefined> {
+  const row = await store.findStaffWithAccess(db, staffId, today);
+  if (!row || !row.active) return undefined;
+  const actor = actorOf(row);
+  return { actor, facts: accessFactsOf(actor, today, row) };
+}
+
+/** The same for an API token: undefined if it is not valid, has expired or was revoked. */
+export async function contextByToken(db: Db, token: string, today: string, now = new Date()): Promise<RequestContext | undefined> {
+  const staffId = await store.useToken(db, tokenHash(token), now);
+  return staffId ? contextById(db, staffId, today) : undefined;
 }
 
 export async function contextFor(db: Db, actor: Actor, today: string): Promise<RequestContext> {
@@ -122,12 +139,6 @@ function mayManageOwnCredentials(ctx: RequestContext): void {
 }
 
 // ---- API tokens ---------------------------------------------------------------------------
-
-/** The person behind a bearer token, if it is live. */
-export async function actorByToken(db: Db, token: string, now = new Date()): Promise<Actor | undefined> {
-  const staffId = await store.useToken(db, tokenHash(token), now);
-  return staffId ? actorById(db, staffId) : undefined;
-}
 
 /**
  * Create a token for a staff member; the token is returned once and never stored. A signed-in

@@ -1,6 +1,6 @@
 // SQL for staff accounts, roles, teams, API tokens and access grants.
 import { sql } from 'kysely';
-import type { Role } from '../core/access.ts';
+import { accessFactsColumns, type Role } from '../core/access.ts';
 import type { Db } from '../core/db.ts';
 import type { StaffMember } from './model.ts';
 
@@ -17,6 +17,13 @@ function staffQuery(db: Db) {
 
 export function findStaff(db: Db, id: string): Promise<StaffMember | undefined> {
   return staffQuery(db).where('s.id', '=', id).executeTakeFirst();
+}
+
+/** A staff member with the facts of their access on the day (core/access.ts), in one query. */
+export function findStaffWithAccess(db: Db, id: string, today: string) {
+  return staffQuery(db)
+    .select(accessFactsColumns({ staffId: sql.ref('s.id'), orgId: sql.ref('s.organisation_id'), orgKind: sql.ref('o.kind') }, today))
+    .where('s.id', '=', id).executeTakeFirst();
 }
 
 export function findStaffByEmail(db: Db, email: string): Promise<StaffMember | undefined> {

@@ -17,9 +17,9 @@ export function setUpAuthentication(app: FastifyInstance, services: AppServices)
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer && isApi(request)) {
-      const actor = await staff.actorByToken(db, bearer);
-      if (!actor) return sendProblem(reply, 401, 'The token is not valid, has expired or was revoked');
-      request.ctx = await staff.contextFor(db, actor, services.today());
+      const ctx = await staff.contextByToken(db, bearer, services.today());
+      if (!ctx) return sendProblem(reply, 401, 'The token is not valid, has expired or was revoked');
+      request.ctx = ctx;
       request.authMethod = 'token';
       return;
     }
@@ -27,9 +27,9 @@ export function setUpAuthentication(app: FastifyInstance, services: AppServices)
     const session = request.session;
     if (session?.staffId) {
       const expired = !session.signedInAt || Date.now() - session.signedInAt > absoluteMs;
-      const actor = expired ? undefined : await staff.actorById(db, session.staffId);
-      if (actor) {
-        request.ctx = await staff.contextFor(db, actor, services.today());
+      const ctx = expired ? undefined : await staff.contextById(db, session.staffId, services.today());
+      if (ctx) {
+        request.ctx = ctx;
         request.authMethod = 'session';
         if (!session.lastSeenAt || Date.now() - session.lastSeenAt > TOUCH_INTERVAL_MS) session.lastSeenAt = Date.now();
       } else {
