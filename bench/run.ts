@@ -3,7 +3,11 @@
 // TEST_DATABASE_URL as scripts/with-postgres.sh sets it), on PostgreSQL; at region scale (the
 // demo at --scale 1, about 1,900 children) and at 10× (BENCH_SCALES, default "1,10"). The
 // database is seeded here, before the server starts, so the server finds it full and its
-// start is not timed. Prints JSON. Figures go in closing notes; nothing here asserts a time.
+// start is not timed with the load. Per engine and scale it also records (`servers`) the time
+// from spawning `mercia serve` to the first 200 from /health on that existing database, and the
+// server's memory (server-memory.ts): idle (after start, before load) and after the load, with
+// the peak, summed over the primary and its web workers and per process.
+// Prints JSON. Figures go in closing notes; nothing here asserts a time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -17,9 +21,21 @@ import { measure, type BenchOptions, type Measurement } from './measure.ts';
 import { enquiryLoad } from './recruitment.ts';
 import { runCliBenchmarks } from './cli.ts';
 import { runReturnBenchmarks } from './ssda903.ts';
+import { serverMemory, type ServerMemory } from './server-memory.ts';
 
 const BENCH_PASSWORD = 'bench-kettle-meadow-lantern';
 const binary = fileURLToPath(new URL('../bin/mercia.mjs', import.meta.url));
+
+interface ServerFigures {
+  engine: string;
+  scale: number;
+  /** Web processes (1 on PGlite; WEB_WORKERS or one per CPU on a server). */
+  workers: number;
+  /** From spawning `mercia serve` to its first 200 from /health. */
+  startToHealthSeconds: number;
+  idle: ServerMemory;
+  afterLoad: ServerMemory;
+}
 
 interface Seeding {
   engine: string;
@@ -37,6 +53,7 @@ function scalesFrom(env: string | undefined): number[] {
 export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '903' | 'cli' }) {
   const results: Measurement[] = [];
   const seeding: Seeding[] = [];
+  const servers: ServerFigures[] = [];
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const engines: { engine: string; url?: string }[] = [{ engine: 'pglite' }];
   if (serverUrl) engines.push({ engine: 'postgres', url: serverUrl });
@@ -46,6 +63,9 @@ export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '90
       const server = await startServer(url, scale);
       seeding.push({ engine, scale, ...server.seeded });
       try {
+        // Settled: a second after the first answer, before any load.
+        await new Promise((r) => setTimeout(r, 1000));
+        const idle = serverMemory(server.pid);
         const at = { engine, scale };
         const socialWorker = await signIn(server.base, 'social-worker@herefordshire.example');
         results.push(await measure('signed-in home page', at, { url: `${server.base}/`, headers: { cookie: socialWorker } }, options));
@@ -57,6 +77,8 @@ export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '90
         const adopterWorker = await signIn(server.base, 'social-worker@west-mercia.example');
         results.push(await measure('households list', at, { url: `${server.base}/households?limit=50`, headers: { cookie: adopterWorker } }, options));
         results.push(await measure('public enquiry submissions', at, enquiryLoad(server.base), options));
+        const afterLoad = serverMemory(server.pid);
+        servers.push({ engine, scale, workers: afterLoad.processes.filter((p) => p.role !== 'primary').length, startToHealthSeconds: server.startToHealthSeconds, idle, afterLoad });
       } finally {
         await server.stop();
       }
@@ -64,7 +86,7 @@ export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '90
   }
   const ssda903 = options.only === 'web' || options.only === 'cli' ? null : await runReturnBenchmarks(serverUrl);
   const cli = !options.only || options.only === 'cli' ? await runCliBenchmarks() : null;
-  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, ssda903, cli };
+  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, servers, ssda903, cli };
 }
 
 /** A child placed for adoption (a full journey to show): from the JSON API, else the first child linked from the list page. */
@@ -81,7 +103,7 @@ async function childOnJourney(base: string, cookie: string): Promise<string> {
 }
 
 /** Seeds the demo at a scale into a fresh database, then starts `mercia serve` on it. */
-async function startServer(adminUrl: string | undefined, scale: number): Promise<{ base: string; seeded: { children: number; seconds: number }; stop: () => Promise<void> }> {
+async function startServer(adminUrl: string | undefined, scale: number): Promise<{ base: string; pid: number; startToHealthSeconds: number; seeded: { children: number; seconds: number }; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mercia-bench-'));
   const port = 3900 + Math.floor(Math.random() * 500);
   const server = adminUrl ? await createServerDatabase(adminUrl, 'mercia_bench') : null;
@@ -96,20 +118,25 @@ async function startServer(adminUrl: string | undefined, scale: number): Promise
   } finally {
     await handle.close();
   }
+  const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, [binary, 'serve'], {
     env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: String(port), MERCIA_DATA_DIR: dataDir, MERCIA_DEMO_PASSWORD: BENCH_PASSWORD, LOG_LEVEL: 'warn', ENQUIRY_RATE_LIMIT: '100000000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
+  // Asked every 20 ms, so the start is timed to about that.
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch { /* not up yet */ }
-    if (i > 600) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 100));
+    if (i > 3000) throw new Error('the server did not start');
+    await new Promise((r) => setTimeout(r, 20));
   }
+  const startToHealthSeconds = Math.round(performance.now() - spawnedAt) / 1000;
   return {
     base,
+    pid: child.pid!,
+    startToHealthSeconds,
     seeded,
     stop: async () => {
       child.kill('SIGTERM');

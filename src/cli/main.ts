@@ -1,6 +1,9 @@
 // The `mercia` command. Errors name the argument at fault and exit non-zero.
 // Each command imports what it needs when it runs (docs/decisions/008-compiled-start.md):
 // `--help` loads commander and nothing else heavy; only commands that use the database open it.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Config } from '../core/config.ts';
 import type { DatabaseHandle } from '../core/db.ts';
@@ -11,13 +14,26 @@ async function config(): Promise<Config> {
   return loadConfig();
 }
 
+/**
+ * PGlite's WebAssembly, compiled on V8's background threads from the moment a command that
+ * opens PGlite starts, while its modules load (as core/db.ts compilePglite does when not given
+ * one; that module is itself ~0.1 s of loading, so this starts before it). None on a server.
+ */
+function compilePgliteEarly(): Promise<WebAssembly.Module> | undefined {
+  if (process.env.DATABASE_URL) return undefined;
+  const compiled = readFile(new URL('pglite.wasm', pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')))).then((bytes) => WebAssembly.compile(bytes));
+  compiled.catch(() => undefined); // a failure is reported where it is awaited
+  return compiled;
+}
+
 /** Opens the database, brings it up to date (unless told not to), runs the work and closes it. */
 async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>, options = { migrate: true }): Promise<T> {
-  const [{ openDatabase }, { databaseUrl, dataDir }] = await Promise.all([import('../core/db.ts'), config()]);
-  const handle = await openDatabase({ url: databaseUrl, dataDir });
+  const wasmModule = compilePgliteEarly();
+  const [{ openDatabase }, { migrate }, settings] = await Promise.all([import('../core/db.ts'), import('../core/migrate.ts'), config()]);
+  const handle = await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir, sharedBuffers: settings.pgliteSharedBuffers, wasmModule });
   try {
     // migrate() answers at once when every migration is already applied.
-    if (options.migrate) await (await import('../core/migrate.ts')).migrate(handle.db);
+    if (options.migrate) await migrate(handle.db);
     return await work(handle);
   } finally {
     await handle.close();
@@ -49,27 +65,11 @@ const roles = process.argv.slice(2).includes('user') ? (await import('../core/ac
 
 const program = new Command('mercia').description('Mercia: case management and performance for a regional adoption partnership').showHelpAfterError();
 
-program.command('serve').description('run the web service (migrates, and seeds the demo into an empty database)')
+program.command('serve').description('run the web service (migrates, and seeds the demo into an empty database); on a PostgreSQL server, in WEB_WORKERS processes')
   .action(async () => {
-    const [{ openDatabase }, { migrate }, { startJobs }, { todayInEngland }, { isEmpty, seedDemo }, { createApp }, { dailyJobs }, settings] = await Promise.all([
-      import('../core/db.ts'), import('../core/migrate.ts'), import('../core/jobs.ts'), import('../core/dates.ts'), import('../demo/seed.ts'),
-      import('../web/app.ts'), import('../web/daily-jobs.ts'), config(),
-    ]);
-    const handle = await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
-    await migrate(handle.db);
-    if (await isEmpty(handle.db)) await printSeed(await seedDemo(handle.db, { password: process.env.MERCIA_DEMO_PASSWORD }));
-    const app = await createApp({ database: handle, config: settings, today: () => todayInEngland() });
-    const jobs = await startJobs(handle.db, dailyJobs(() => todayInEngland()), (message) => app.log.warn(message));
-    const stop = async () => {
-      await jobs.stop();
-      await app.close();
-      await handle.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    await app.listen({ port: settings.port, host: settings.host });
-    console.log(`Mercia is running at http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port} on ${handle.engine}`);
+    const wasmModule = compilePgliteEarly();
+    const [{ serve }, settings] = await Promise.all([import('./serve.ts'), config()]);
+    await serve(settings, wasmModule);
   });
 
 program.command('migrate').description('apply database migrations')

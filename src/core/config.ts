@@ -1,5 +1,6 @@
 // Configuration comes from the environment only, read once, validated, with safe defaults
 // for the embedded database so that `npm start` needs nothing set.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -16,6 +17,10 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  // How many processes serve the web on a PostgreSQL server (PGlite is in-process: always one).
+  WEB_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  // PGlite's buffer cache, as PostgreSQL writes sizes.
+  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'a size such as 32MB').optional(),
 });
 
 export interface Config {
@@ -36,6 +41,15 @@ export interface Config {
    */
   trustProxy: boolean | number | string;
   logLevel: string;
+  /**
+   * Web processes on a PostgreSQL server (node:cluster): WEB_WORKERS, else one per CPU. On
+   * PGlite the service is always one process, since the database lives inside it.
+   */
+  webWorkers: number;
+  /** Whether WEB_WORKERS was set (a value above one on PGlite is noted and ignored). */
+  webWorkersSet: boolean;
+  /** PGlite's buffer cache (PostgreSQL's shared_buffers); unset: core/db.ts's default. */
+  pgliteSharedBuffers?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    webWorkers: e.DATABASE_URL ? (e.WEB_WORKERS ?? availableParallelism()) : 1,
+    webWorkersSet: e.WEB_WORKERS !== undefined,
+    pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
   };
 }

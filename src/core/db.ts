@@ -3,6 +3,9 @@
 // when DATABASE_URL is set. Both are reached through node-postgres, so every query takes
 // the same code path (PGlite ships a node-postgres connection adapter).
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
@@ -36,6 +39,28 @@ export interface OpenOptions {
   maxConnections?: number;
   /** PGlite only: start from this data-directory tarball (a dump), e.g. a test's seeded copy. */
   loadDataDir?: Blob;
+  /** PGlite only: its buffer cache (PostgreSQL's shared_buffers), e.g. "32MB". */
+  sharedBuffers?: string;
+  /** PGlite only: its WebAssembly, compiled ahead (compilePglite), so the compile overlaps other start-up work. */
+  wasmModule?: Promise<WebAssembly.Module>;
+}
+
+/**
+ * PGlite's buffer cache. PGlite's own default is PostgreSQL's 128 MB, held in the process's
+ * WebAssembly memory: most of an idle server's memory. Pages not in it are read through the
+ * operating system's file cache, so a small one costs little; config.ts lets an operator raise it.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
+/**
+ * Starts compiling PGlite's WebAssembly (9 MB) on V8's background threads. A command calls it
+ * first, before loading its other modules, and hands the promise to openDatabase.
+ */
+export function compilePglite(): Promise<WebAssembly.Module> {
+  const wasm = new URL('pglite.wasm', pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')));
+  const compiled = readFile(wasm).then((bytes) => WebAssembly.compile(bytes));
+  compiled.catch(() => undefined); // reported where it is awaited
+  return compiled;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -46,7 +71,14 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+  const pglite = await PGlite.create({
+    dataDir,
+    loadDataDir: options.loadDataDir,
+    pgliteWasmModule: await (options.wasmModule ?? compilePglite()),
+    // PGlite runs PostgreSQL in single-user mode with one backend: the server-sized defaults
+    // only hold memory. Its start parameters are kept and these appended.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers ?? PGLITE_SHARED_BUFFERS}`, '-c', 'max_connections=8'],
+  });
   // PGlite is a single connection: one client, queued, never closed while idle.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

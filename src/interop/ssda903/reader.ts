@@ -9,6 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { plainRecords } from './plain-csv.ts';
 import { IGNORED_TABLES, TABLES, TABLE_NAMES, compareChild, type ChildGroup, type Finding, type Row, type TableName } from './model.ts';
 import { cell, emptyGroup, looksLikeXml, readXmlGroups, sniffDeclaredLa } from './xml.ts';
 
@@ -24,10 +25,13 @@ export interface OpenedReturn {
   declaredLa: string | null;
   totalBytes: number;
   sorted: boolean;
+  /** The CSV tables whose files hold no quote character, read by plain splitting (plain-csv.ts). */
+  plain?: Partial<Record<TableName, boolean>>;
   findings: Finding[];
 }
 
 const SNIFF_BYTES = 64 * 1024;
+const QUOTE = 0x22;
 const PROGRESS_EVERY = 1024 * 1024;
 const RETURN = '(return)';
 
@@ -168,25 +172,28 @@ export async function openReturn(files: ReturnFile[], options: { maxBytes?: numb
     findings.push(formatError(RETURN, 'An XML return cannot be mixed with CSV files: upload either the one XML file or the CSV files'));
   } else if (xmls.length === 1) {
     const x = xmls[0] as (typeof xmls)[number];
-    return { ...opened, kind: 'xml', tables: {}, xml: x.file, declaredLa: sniffDeclaredLa(x.text), totalBytes: x.size };
+    return { ...opened, kind: 'xml', tables: {}, xml: x.file, declaredLa: await sniffDeclaredLa(x.text), totalBytes: x.size };
   }
   if (xmls.length > 0) return { ...opened, tables: {}, ignored: [] };
 
   if (!tables.Header) findings.push(formatError(RETURN, 'No Header table: one file must have the Header columns (CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB)'));
   if (!tables.Episodes) findings.push(formatError(RETURN, 'No Episodes table: one file must have the Episodes columns'));
   if (sizes.size === 0) return opened;
-  const scans = await Promise.all([...sizes.keys()].map((f) => isSortedByChild(f.path)));
-  return { ...opened, kind: 'csv', totalBytes: [...sizes.values()].reduce((a, b) => a + b, 0), sorted: scans.every(Boolean) };
+  const named = TABLE_NAMES.filter((t) => tables[t]);
+  const scans = await Promise.all(named.map((t) => scanFile((tables[t] as ReturnFile).path)));
+  const plain = Object.fromEntries(named.map((t, i) => [t, scans[i]!.plain]));
+  return { ...opened, kind: 'csv', totalBytes: [...sizes.values()].reduce((a, b) => a + b, 0), sorted: scans.every((s) => s.sorted), plain };
 }
 
 // ---- the sort scan --------------------------------------------------------------------------
 
 /**
- * Whether a table file's CHILD values never go backwards in compareChild order. Files without
- * a quote character (nearly all) are scanned line by line, several times faster than a full
- * parse; a quote anywhere hands the file to csv-parse, which alone knows how to read quoting.
+ * Whether a table file's CHILD values never go backwards in compareChild order (`sorted`), and
+ * whether it has no quote character at all (`plain`: known only when the scan read it all).
+ * Files without a quote (nearly all) are scanned line by line, several times faster than a
+ * full parse; a quote anywhere hands the file to csv-parse, which alone knows how to read quoting.
  */
-async function isSortedByChild(path: string): Promise<boolean> {
+async function scanFile(path: string): Promise<{ sorted: boolean; plain: boolean }> {
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   const decoder = new StringDecoder('utf8');
   let rest = '';
@@ -214,14 +221,21 @@ async function isSortedByChild(path: string): Promise<boolean> {
     rest = text.slice(start);
     return true;
   };
+  let sorted = true;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
+      // Once out of order, the rest is only looked at for quotes.
+      if (!sorted) {
+        if (chunk.includes(QUOTE)) return { sorted, plain: false };
+        continue;
+      }
       const text = rest + decoder.write(chunk);
-      if (text.includes('"')) return await isSortedByParse(path);
-      if (!scan(text)) return false;
+      if (text.includes('"')) return { sorted: await isSortedByParse(path), plain: false };
+      sorted = scan(text);
     }
+    if (!sorted) return { sorted, plain: true };
     const tail = `${rest}${decoder.end()}\n`;
-    return tail.includes('"') ? await isSortedByParse(path) : scan(tail);
+    return tail.includes('"') ? { sorted: await isSortedByParse(path), plain: false } : { sorted: scan(tail), plain: true };
   } finally {
     input.destroy();
   }
@@ -287,10 +301,39 @@ async function* batches<T>(stream: Readable): AsyncGenerator<T[]> {
   }
 }
 
-/** The rows of one table file in file order, in batches. Bad rows are reported and skipped. */
+/** A file's records by csv-parse, in batches; `quoted()` says whether a quote has been read yet. */
+function parsedRecords(path: string, onBytes: (n: number) => void): { records: AsyncGenerator<string[][]>; quoted: () => boolean; close: () => void } {
+  // Only a quote lets a cell hold a line break. Records lag behind the bytes read, so while no
+  // chunk so far had a quote, no record so far spans lines and counting breaks can be skipped.
+  let quoted = false;
+  // Empty lines are not skipped by csv-parse: they arrive as [''] and keep the line count exact.
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true });
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  input.on('data', (chunk: string | Buffer) => {
+    onBytes(chunk.length);
+    if (!quoted) quoted = chunk.includes('"');
+  });
+  input.on('error', (err) => parser.destroy(err));
+  input.pipe(parser);
+  return {
+    records: batches<string[]>(parser),
+    quoted: () => quoted,
+    close: () => {
+      input.destroy();
+      parser.destroy();
+    },
+  };
+}
+
+/**
+ * The rows of one table file in file order, in batches. Bad rows are reported and skipped.
+ * `plain`: the file has no quote character (the scan read it all), so it is split without
+ * csv-parse, to the same records (plain-csv.ts).
+ */
 async function* csvRows<T extends TableName>(
   file: ReturnFile,
   table: T,
+  plain: boolean,
   report: (f: Finding) => void,
   onBytes: (n: number) => void,
 ): AsyncGenerator<Row<T>[]> {
@@ -304,20 +347,12 @@ async function* csvRows<T extends TableName>(
   let childAt = 0;
   let line = 1; // where the next record starts
 
-  // Only a quote lets a cell hold a line break. Records lag behind the bytes read, so while no
-  // chunk so far had a quote, no record so far spans lines and counting breaks can be skipped.
-  let quoted = false;
-  // Empty lines are not skipped by csv-parse: they arrive as [''] and keep the line count exact.
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true });
-  const input = createReadStream(file.path, { highWaterMark: 1 << 20 });
-  input.on('data', (chunk: string | Buffer) => {
-    onBytes(chunk.length);
-    if (!quoted) quoted = chunk.includes('"');
-  });
-  input.on('error', (err) => parser.destroy(err));
-  input.pipe(parser);
+  const source = plain
+    ? { records: plainRecords(file.path, onBytes), quoted: () => false, close: () => undefined }
+    : parsedRecords(file.path, onBytes);
   try {
-    for await (const records of batches<string[]>(parser)) {
+    for await (const records of source.records) {
+      const quoted = source.quoted();
       const rows: Row<T>[] = [];
       for (const record of records) {
         const start = line;
@@ -350,8 +385,8 @@ async function* csvRows<T extends TableName>(
     const e = err as { message: string; lines?: number };
     bad(`The file could not be read as CSV (${e.message}); reading stopped here`, e.lines ?? line, null, null);
   } finally {
-    input.destroy();
-    parser.destroy();
+    await source.records.return(undefined);
+    source.close();
   }
 }
 
@@ -461,7 +496,7 @@ export async function* childGroups(
     const cursors: Cursor[] = [];
     for (const t of TABLE_NAMES) {
       const f = opened.tables[t];
-      if (f) cursors.push(new Cursor(t, csvRows(f, t, report, onBytes)));
+      if (f) cursors.push(new Cursor(t, csvRows(f, t, opened.plain?.[t] === true, report, onBytes)));
     }
     yield* opened.sorted ? mergeSorted(cursors) : groupInMemory(cursors);
   }

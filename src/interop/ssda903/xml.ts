@@ -21,7 +21,7 @@
 // DOB from the child. A message header before the first CHILD may carry the LA code as <LEA>.
 
 import { createReadStream } from 'node:fs';
-import { SaxesParser } from 'saxes';
+import type { SaxesParser as Parser } from 'saxes';
 import { TABLES, type ChildGroup, type Finding, type Row, type TableName } from './model.ts';
 import type { ReturnFile } from './reader.ts';
 
@@ -58,12 +58,19 @@ function saxesMessage(err: Error): string {
   return err.message.replace(/^\d+:\d+: /, '');
 }
 
+/** saxes, loaded when an XML return is met: a CSV return (nearly all) never needs it. */
+let SaxesParser: typeof Parser | undefined;
+async function saxes(): Promise<typeof Parser> {
+  SaxesParser ??= (await import('saxes')).SaxesParser;
+  return SaxesParser;
+}
+
 /**
  * The LA code (<LEA>) from a message header before the first CHILD, read from the sniffed
  * start of the file. Null when there is none (the validator's layout has no header at all).
  */
-export function sniffDeclaredLa(text: string): string | null {
-  const parser = new SaxesParser({ position: false });
+export async function sniffDeclaredLa(text: string): Promise<string | null> {
+  const parser = new (await saxes())({ position: false });
   let la: string | null = null;
   let done = false;
   let inLea = false;
@@ -120,7 +127,7 @@ export async function* readXmlGroups(
   const fail = (message: string, line: number | null, column: string | null = null, child: string | null = null): void =>
     report({ file: file.name, line, column, rule: 'FORMAT', message, severity: 'error', child });
 
-  const parser = new SaxesParser({ position: true });
+  const parser = new (await saxes())({ position: true });
   const ready: ChildGroup[] = [];
   const seen = new Set<string>();
   let failed = false;
