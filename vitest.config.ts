@@ -6,8 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
-    // Migrates and seeds the demo once per run (each file copies it), and starts one Chromium.
-    globalSetup: ['src/core/testing/global-setup.ts'],
+    // Migrates and seeds the demo once per run (each file copies it), and starts one Chromium;
+    // then starts a real clamd for the tests that scan uploads (clamav-setup.ts).
+    globalSetup: ['src/core/testing/global-setup.ts', 'src/core/testing/clamav-setup.ts'],
     // A browser journey scans a dozen pages with axe; on a two-core machine running another
     // test file beside it, that can take more than half a minute. Timeouts assert nothing.
     testTimeout: 90_000,

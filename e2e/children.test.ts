@@ -96,7 +96,8 @@ describe('children in a browser, as a Herefordshire social worker', () => {
     await page.getByRole('link', { name: 'Cancel' }).click();
     await page.waitForURL(childUrl);
     const titles = await page.locator('#timeline .moj-timeline__title').allTextContents();
-    expect(titles.map((t) => t.trim())).toEqual(['Decision: should be placed for adoption (ADM)', 'Adoption plan agreed at review']);
+    // The child's story: milestones and the care episode they entered care with (case notes and documents join it).
+    expect(titles.map((t) => t.trim())).toEqual(['Decision: should be placed for adoption (ADM)', 'Adoption plan agreed at review', 'Care episode began']);
     expect(await page.locator('#timeline .moj-timeline__date').first().textContent()).toContain('15 April 2024');
     expect(await page.locator('tr[data-measure="A1"]').textContent()).toContain('10 January 2024');
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -174,6 +174,13 @@ m.row({
   call: (svc, ctx) => svc.create(m.w.db, ctx, { relationship: 'single', applicants: [{ firstName: 'Matrix', lastName: `Created${m.w.next()}`, dateOfBirth: '1985-01-01', sex: 'F', ethnicity: 'WBRI' }] }),
 });
 m.row({
+  fn: 'likelyDuplicates', asks: asks(householdPolicy, 'create'), roles: DETAILS, refused: 'decision-maker',
+  // Asked while creating a household: it names only households the person may see (the list's scope), never one hidden from them.
+  cases: { own: ['listed', '403'], delivered: ['listed', '403'], granted: ['listed', '403'], unrelated: 'not listed', left: 'not listed' },
+  call: (svc, ctx, s) => svc.likelyDuplicates(m.w.db, ctx, { relationship: 'single', applicants: [{ firstName: 'Matrix', lastName: `Household${s.reference.slice(2)}`, dateOfBirth: '1985-01-01', sex: 'F', ethnicity: 'WBRI' }] }),
+  verify: (o, r, s, w, info) => expectListed(o, (r as Awaited<ReturnType<typeof households.likelyDuplicates>>).map((d) => d.id), s.householdId, w, info),
+});
+m.row({
   fn: 'createForAcceptedRoi', asks: asks(householdPolicy, 'create'), roles: DETAILS, refused: 'decision-maker', writes: true,
   // The household belongs to the front door that received the enquiry: the partnership's own, or
   // (delivered) a council's front door whose assessment the partnership runs today. A grant on

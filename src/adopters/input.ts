@@ -46,6 +46,8 @@ export const createHouseholdInput = z.object({
   reference: z.preprocess(blank, z.string().trim().max(30).regex(/^[A-Za-z0-9/_-]+$/, { error: 'Reference may contain only letters, digits, / _ and -' }).optional()),
   applicants: z.array(applicantInput, { error: 'Enter the applicants' }).min(1, { error: 'Enter at least one applicant' }).max(2, { error: 'A household has one or two applicants' }),
   members: z.array(memberInput).max(12).default([]),
+  /** The person checked the likely duplicates they were shown, and this is another household: create it. */
+  confirmNotDuplicate: z.preprocess((v) => v === true || v === 'true' || v === 'yes', z.boolean()),
 }).superRefine((h, ctx) => {
   h.applicants.forEach((a, i) => {
     if (a.dateOfBirth > today()) ctx.addIssue({ code: 'custom', path: ['applicants', i, 'dateOfBirth'], message: 'Date of birth cannot be in the future' });

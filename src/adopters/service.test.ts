@@ -1,9 +1,12 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
+import { LikelyDuplicatesError } from '../core/likely-duplicates.ts';
 import * as households from './service.ts';
+import * as store from './store.ts';
 
 let handle: DatabaseHandle;
 const TODAY = '2026-11-23';
@@ -97,5 +100,47 @@ describe('what other areas ask of a household', () => {
     expect(await households.recordPreparationCompleted(handle.db, coordinator, row.id, '2026-11-20', { courseId: 'c' })).toBe(true);
     expect(await households.recordPreparationCompleted(handle.db, coordinator, row.id, '2026-11-21', { courseId: 'c' })).toBe(false);
     expect(await completedOn()).toBe('2026-11-20');
+  });
+});
+
+describe('likely duplicates when creating a household', () => {
+  const rowan = { relationship: 'single', fastTrack: 'foster-carer', applicants: [{ firstName: 'Rowan', lastName: 'Dupehouse', dateOfBirth: '1983-03-03', sex: 'F', ethnicity: 'WBRI' }] };
+  const applicantsNamed = async (lastName: string) =>
+    Number((await handle.db.selectFrom('applicant').select((eb) => eb.fn.countAll<number>().as('n')).where('last_name', 'like', `${lastName}%`).executeTakeFirstOrThrow()).n);
+
+  it('warns of a household the person may see, never of one they may not, stores nothing, audits what it showed, and creates once confirmed', async () => {
+    const wm = await ctxFor('social-worker@west-mercia.example');
+    const existing = await households.create(handle.db, wm, rowan, { warnOfDuplicates: true });
+    // Thurrock's staff cannot see the partnership's household: theirs is created without a word about it.
+    const theirs = await households.create(handle.db, await ctxFor('social-worker@thurrock.example'), rowan, { warnOfDuplicates: true });
+
+    const before = await applicantsNamed('Dupehous');
+    const error = await households.create(handle.db, wm, { ...rowan, applicants: [{ ...rowan.applicants[0]!, firstName: 'Rowen', lastName: 'Dupehous' }] }, { warnOfDuplicates: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LikelyDuplicatesError);
+    const duplicates = (error as LikelyDuplicatesError<households.HouseholdDuplicate>).duplicates;
+    expect(duplicates).toEqual([expect.objectContaining({
+      id: existing, names: 'Rowan Dupehouse', ownerName: 'West Mercia Adoption Partnership', reasons: ['date-of-birth-and-name'],
+      matched: [{ applicant: 'Rowen Dupehous', existing: 'Rowan Dupehouse', dateOfBirth: '1983-03-03', reasons: ['date-of-birth-and-name'] }],
+    })]);
+    expect(duplicates.map((d) => d.id)).not.toContain(theirs);
+    expect(await applicantsNamed('Dupehous')).toBe(before);
+    const check = await handle.db.selectFrom('audit_event').select(['id', 'detail']).where('action', '=', 'search').where('record_type', '=', 'household').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(check.detail).toMatchObject({ check: 'likely-duplicates', shown: [existing] });
+    const links = await sql<{ record_id: string }>`select record_id from audit_event_link where event_id = ${String(check.id)}`.execute(handle.db);
+    expect(links.rows.map((r) => r.record_id)).toEqual([existing]);
+
+    await households.create(handle.db, wm, { ...rowan, applicants: [{ ...rowan.applicants[0]!, firstName: 'Rowen', lastName: 'Dupehous' }], confirmNotDuplicate: true }, { warnOfDuplicates: true });
+    expect(await applicantsNamed('Dupehous')).toBe(before + 1);
+  });
+
+  it('warns of a household from an accepted registration of interest, which has no date of birth, by a similar name', async () => {
+    const wm = await ctxFor('recruitment-officer@west-mercia.example');
+    const id = await store.insertHousehold(handle.db, { ownerId: wm.actor.orgId, homeCouncilId: null, reference: 'AHDUPROI1', roiAcceptedOn: '2026-10-01', applicants: [{ firstName: 'Marek', lastName: 'Roiname' }] });
+    const found = await households.likelyDuplicates(handle.db, wm, { ...rowan, applicants: [{ ...rowan.applicants[0]!, firstName: 'Marek', lastName: 'Roinam' }] });
+    expect(found).toEqual([expect.objectContaining({ id, reference: 'AHDUPROI1', reasons: ['name'] })]);
+  });
+
+  it('is asked only by those who may create a household', async () => {
+    await expect(households.likelyDuplicates(handle.db, await ctxFor('decision-maker@west-mercia.example'), rowan)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

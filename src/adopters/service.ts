@@ -8,21 +8,47 @@ import { workingDaysBetween } from '../core/calendar.ts';
 import { addDays } from '../core/dates.ts';
 import type { Db } from '../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
+import { initialsFor, likelyDuplicates as rankDuplicates, LikelyDuplicatesError, MAX_SHOWN, type MatchReason } from '../core/likely-duplicates.ts';
 import { registerRecordType } from '../core/records.ts';
 import { parseInput } from '../core/validation.ts';
 import type { WorkItem } from '../core/work.ts';
 import * as staffStore from '../staff/store.ts';
 import {
-  checkInput, createHouseholdInput, householdListQuery, memberInput, poolQuery, stageEventInput, termsInput, updateCheckInput, updateHouseholdInput,
+  checkInput, createHouseholdInput, householdListQuery, type CreateHouseholdInput, memberInput, poolQuery, stageEventInput, termsInput, updateCheckInput, updateHouseholdInput,
 } from './input.ts';
 import {
   ad1Code, applyEvent, checkProblems, clocksOf, DUE_SOON_DAYS, dueItems, expiryOf, isAdult, missingForProceed, relationshipProblems, stageOf,
   type Check, type EventType, type Relationship, type Terms,
 } from './model.ts';
 import { householdListScope, householdPolicy, poolScope, type HouseholdAction, type HouseholdRecord } from './policy.ts';
+import { householdChronology } from './chronology.ts';
 import * as store from './store.ts';
 
-registerRecordType('household', (db, id) => store.ownerOf(db, id));
+registerRecordType('household', (db, id) => store.ownerOf(db, id), {
+  plural: 'households',
+  noun: 'household',
+  // Notes and documents are for those who keep the household's details; what is sensitive is
+  // for its assessing workers (those who record its stages).
+  accessFor: async (db, ctx, id) => {
+    const h = await store.findHousehold(db, id, ctx.facts.today);
+    if (!h) return undefined;
+    const can = (a: HouseholdAction) => householdPolicy.can(ctx.actor, ctx.facts, a, asRecord(h));
+    return { ownerId: h.ownerId, view: can('view'), change: can('update'), viewSensitive: can('record-stage'), label: h.reference, path: `/households/${id}` };
+  },
+  chronology: async (db, id) => householdChronology(await store.eventsOf(db, id)),
+  letterFields: async (db, id, { templateId, today }) => {
+    const [h, applicants] = await Promise.all([store.findHousehold(db, id, today), store.applicantsOf(db, id)]);
+    if (!h) return {};
+    const known: Record<string, string | null | undefined> = {
+      agencyName: h.ownerName, reference: h.reference,
+      addressee: applicants.map((a) => `${a.firstName} ${a.lastName}`).join(' and '),
+      salutation: applicants.map((a) => a.firstName).join(' and '),
+      // The Stage 1 letters tell of the Stage 1 decision; the agency decision maker's, of theirs.
+      decidedOn: templateId.startsWith('adm-') ? h.admDecidedOn : h.stage1DecidedOn, panelDate: h.panelOn,
+    };
+    return Object.fromEntries(Object.entries(known).filter((e): e is [string, string] => !!e[1]));
+  },
+});
 
 /** The household, if the person may do this to it; a refusal to view looks exactly like absence. */
 async function loadHousehold(db: Db, ctx: RequestContext, id: string, action: HouseholdAction = 'view'): Promise<store.HouseholdRow> {
@@ -127,12 +153,86 @@ async function councilId(db: Db, code: string | undefined | null, field = 'homeC
   return la.id;
 }
 
-export async function create(db: Db, ctx: RequestContext, raw: unknown): Promise<string> {
-  const input = parseInput(createHouseholdInput, raw);
-  return db.transaction().execute(async (tx) => {
-    if (!householdPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', ownerId: ctx.actor.orgId, homeCouncilId: null, status: 'in-assessment', ownerPartnerships: [] })) {
-      throw new ForbiddenError('You cannot create households');
+function mayCreate(ctx: RequestContext): void {
+  if (!householdPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', ownerId: ctx.actor.orgId, homeCouncilId: null, status: 'in-assessment', ownerPartnerships: [] })) {
+    throw new ForbiddenError('You cannot create households');
+  }
+}
+
+/** A household already known that is likely the one about to be created: what the warning shows, and why. */
+export interface HouseholdDuplicate {
+  id: string;
+  reference: string;
+  /** Its applicants' names, as one line. */
+  names: string;
+  ownerName: string;
+  homeCouncilName: string | null;
+  /** Which applicant of the new household it matched ("Sam Taylor"), and why. */
+  matched: { applicant: string; existing: string; dateOfBirth: string | null; reasons: MatchReason[] }[];
+  reasons: MatchReason[];
+}
+
+const STRENGTH: readonly MatchReason[] = ['upn', 'email', 'date-of-birth-and-name', 'name'];
+
+/**
+ * The households the person may see (the list's scope, and the view rule for each) with an
+ * applicant likely one of the new household's: born the same day with a similar name, or a
+ * similar name where no date of birth is recorded (an accepted registration of interest has
+ * none). Showing them is audited as the list is, linked to each household shown.
+ */
+async function findDuplicates(db: Db, ctx: RequestContext, input: CreateHouseholdInput): Promise<HouseholdDuplicate[]> {
+  const scope = householdListScope(ctx.actor, ctx.facts);
+  if (!scope) return [];
+  const candidates = (await store.duplicateCandidates(db, scope, {
+    datesOfBirth: input.applicants.map((a) => a.dateOfBirth), initials: [...new Set(input.applicants.flatMap((a) => initialsFor(a.lastName)))],
+  })).filter((c) => householdPolicy.can(ctx.actor, ctx.facts, 'view', { id: c.householdId, ownerId: c.ownerId, homeCouncilId: c.homeCouncilId, status: c.status, ownerPartnerships: [] }));
+  const byHousehold = new Map<string, HouseholdDuplicate>();
+  for (const applicant of input.applicants) {
+    for (const { record: c, reasons } of rankDuplicates(applicant, candidates, Infinity)) {
+      const d = byHousehold.get(c.householdId) ?? { id: c.householdId, reference: c.reference, names: c.names, ownerName: c.ownerName, homeCouncilName: c.homeCouncilName, matched: [], reasons: [] };
+      d.matched.push({ applicant: `${applicant.firstName} ${applicant.lastName}`, existing: `${c.firstName} ${c.lastName}`, dateOfBirth: c.dateOfBirth, reasons });
+      d.reasons = STRENGTH.filter((r) => d.reasons.includes(r) || reasons.includes(r));
+      byHousehold.set(c.householdId, d);
     }
+  }
+  const found = [...byHousehold.values()]
+    // Strongest reason first; otherwise in the order the model ranked the applicants' names (a stable sort).
+    .sort((a, b) => STRENGTH.indexOf(a.reasons[0]!) - STRENGTH.indexOf(b.reasons[0]!))
+    .slice(0, MAX_SHOWN);
+  if (found.length === 0) return [];
+  const owners = new Map(candidates.map((c) => [c.householdId, c.ownerId]));
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId,
+    detail: { check: 'likely-duplicates', total: found.length, shown: found.map((d) => d.id), reasons: Object.fromEntries(found.map((d) => [d.id, d.reasons])) },
+    records: found.map((d) => ({ type: 'household', id: d.id, ownerId: owners.get(d.id)! })),
+  });
+  return found;
+}
+
+/**
+ * The households the person may see that are likely the one they are about to create (the new
+ * household form's fields, or the API's body). Only someone who may create a household may ask.
+ */
+export async function likelyDuplicates(db: Db, ctx: RequestContext, raw: unknown): Promise<HouseholdDuplicate[]> {
+  const input = parseInput(createHouseholdInput, raw);
+  mayCreate(ctx);
+  return findDuplicates(db, ctx, input);
+}
+
+/**
+ * Create a household. With `warnOfDuplicates` (the pages and the API), a household likely already
+ * known, among those the person may see, is refused with LikelyDuplicatesError listing them, and
+ * nothing is stored, unless the input confirms it is not a duplicate (`confirmNotDuplicate`).
+ */
+export async function create(db: Db, ctx: RequestContext, raw: unknown, options: { warnOfDuplicates?: boolean } = {}): Promise<string> {
+  const input = parseInput(createHouseholdInput, raw);
+  if (options.warnOfDuplicates && !input.confirmNotDuplicate) {
+    mayCreate(ctx);
+    const duplicates = await findDuplicates(db, ctx, input);
+    if (duplicates.length) throw new LikelyDuplicatesError(duplicates, ['household', 'households']);
+  }
+  return db.transaction().execute(async (tx) => {
+    mayCreate(ctx);
     const problems: FieldError[] = relationshipProblems(input.relationship, input.applicants.length);
     if (input.roiAcceptedOn && input.roiAcceptedOn > ctx.facts.today) problems.push({ field: 'roiAcceptedOn', message: 'The date the registration of interest was accepted cannot be in the future' });
     if (problems.length) throw new ValidationError(problems);
@@ -145,7 +245,10 @@ export async function create(db: Db, ctx: RequestContext, raw: unknown): Promise
     });
     for (const m of input.members) await store.insertMember(tx, id, m);
     await audit(tx, ctx, { id, ownerId: ctx.actor.orgId }, 'create', {
-      after: { reference, relationship: input.relationship, homeCouncil: input.homeCouncil ?? null, fastTrack: input.fastTrack ?? null, roiAcceptedOn: input.roiAcceptedOn ?? null, applicants: input.applicants.length, members: input.members.length },
+      after: {
+        reference, relationship: input.relationship, homeCouncil: input.homeCouncil ?? null, fastTrack: input.fastTrack ?? null, roiAcceptedOn: input.roiAcceptedOn ?? null,
+        applicants: input.applicants.length, members: input.members.length, ...(input.confirmNotDuplicate ? { confirmNotDuplicate: true } : {}),
+      },
     });
     return id;
   });

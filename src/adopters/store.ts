@@ -277,6 +277,43 @@ export async function listHouseholds(db: Db, scope: ListScope, q: HouseholdListQ
   return pageWithTotal(rows, q.offset, async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
 }
 
+// ---- likely duplicates ---------------------------------------------------------------------------
+
+/** An applicant of a household in the list's scope, who might be one of a household about to be created. */
+export interface DuplicateCandidate {
+  householdId: string;
+  reference: string;
+  ownerId: string;
+  ownerName: string;
+  homeCouncilId: string | null;
+  homeCouncilName: string | null;
+  status: string;
+  names: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string | null;
+}
+
+/**
+ * Applicants of households in the list's scope born on one of these days, or with no date of birth
+ * and a last name starting with one of these letters (the model decides which are alike, and why).
+ */
+export async function duplicateCandidates(db: Db, scope: ListScope, keys: { datesOfBirth: readonly string[]; initials: readonly string[] }, limit = 500): Promise<DuplicateCandidate[]> {
+  const near: Expression<SqlBool>[] = [];
+  if (keys.datesOfBirth.length) near.push(sql<SqlBool>`a.date_of_birth in (${sql.join(keys.datesOfBirth.map((d) => sql`${d}::date`))})`);
+  if (keys.initials.length) near.push(sql<SqlBool>`(a.date_of_birth is null and lower(left(a.last_name, 1)) in (${sql.join(keys.initials)}))`);
+  if (near.length === 0) return [];
+  const rows = await db.selectFrom('applicant as a').innerJoin('household as h', 'h.id', 'a.household_id').innerJoin('organisation as ow', 'ow.id', 'h.owner_id')
+    .leftJoin('organisation as hc', 'hc.id', 'h.home_council_id')
+    .where(inScope(scope)).where(sql<SqlBool>`(${sql.join(near, sql` or `)})`)
+    .select([
+      'h.id as householdId', 'h.reference', 'h.owner_id as ownerId', 'ow.name as ownerName', 'h.home_council_id as homeCouncilId', 'hc.name as homeCouncilName',
+      'h.status', NAMES_SQL.as('names'), 'a.first_name as firstName', 'a.last_name as lastName', 'a.date_of_birth as dateOfBirth',
+    ])
+    .orderBy('h.reference').orderBy('a.position').limit(limit).execute();
+  return rows as DuplicateCandidate[];
+}
+
 // ---- the pool ---------------------------------------------------------------------------------
 
 export async function poolHouseholds(db: Db, partnershipIds: readonly string[], q: PoolQuery, today: string) {

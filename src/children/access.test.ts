@@ -160,6 +160,13 @@ m.row({
   call: (svc, ctx, s) => svc.create(m.w.db, ctx, newChildInput(s.owner, `Matrix${m.w.next()}`)),
 });
 m.row({
+  fn: 'likelyDuplicates', asks: asks(childPolicy, 'create'), roles: REGISTER, refused: 'family-finder',
+  // Asked while registering: only by those who may register for that council, and it shows only children they may see.
+  cases: { own: ['allowed', '403'], delivered: '403', granted: '403', unrelated: '403', left: '403' },
+  call: (svc, ctx, s) => svc.likelyDuplicates(m.w.db, ctx, newChildInput(s.owner, s.lastName)),
+  verify: (_o, r, s) => expect((r as Awaited<ReturnType<typeof children.likelyDuplicates>>).map((d) => d.id)).toContain(s.childId),
+});
+m.row({
   fn: 'addMilestone', asks: asks(childPolicy, 'record-milestone'), roles: [...CASEWORK, 'decision-maker'], refused: 'analyst', cases: WORKS, writes: true,
   call: (svc, ctx, s) => svc.addMilestone(m.w.db, ctx, s.childId, { type: 'adoption-plan', date: '2024-03-01' }),
 });
@@ -216,11 +223,12 @@ m.route({
   route: 'POST /children/new', writes: true, allowed: { ...own },
   // The council is a choice on the form: a council the person may not register for is refused beside that field.
   refused: [{ relation: 'own', role: 'family-finder', status: 403 }, { relation: 'unrelated', role: 'social-worker', status: 422 }],
-  url: () => '/children/new', body: (s) => ({ ...childForm(s), placingAuthority: CODES[s.owner], ...date('enteredCare', '2024-02-01') }),
+  // Every matrix child is born the same day with a name alike: the person has checked them (the warning itself: routes/duplicates.test.ts).
+  url: () => '/children/new', body: (s) => ({ ...childForm(s), placingAuthority: CODES[s.owner], ...date('enteredCare', '2024-02-01'), confirmNotDuplicate: 'yes' }),
 });
 m.route({
   route: 'POST /api/v1/children', writes: true, allowed: { ...own }, refused: { relation: 'delivered', role: 'social-worker', status: 403 },
-  url: () => '/api/v1/children', body: (s) => newChildInput(s.owner, `Matrix${m.w.next()}`),
+  url: () => '/api/v1/children', body: (s) => ({ ...newChildInput(s.owner, `Matrix${m.w.next()}`), confirmNotDuplicate: true }),
 });
 m.route({ route: 'GET /children/:id/edit', allowed: { ...own }, refused: [hidden, onlySees], url: (s) => `/children/${s.childId}/edit` });
 m.route({ route: 'POST /children/:id/edit', writes: true, allowed: { ...own }, refused: [hidden, onlySees], url: (s) => `/children/${s.childId}/edit`, body: childForm });

@@ -94,3 +94,15 @@ export const MILESTONE_PHRASES: Record<MilestoneType, string> = {
   match: 'the match decision', 'placed-for-adoption': 'the placement for adoption', 'adoption-application': 'the adoption application',
   'adoption-order': 'the adoption order', 'plan-reversed': 'the reversal of the plan',
 };
+
+/** The codes a milestone may carry, by the type that takes them. */
+export const MILESTONE_CODES: { type: MilestoneType; codes: Record<string, string> }[] = [
+  { type: 'placement-order', codes: { order: 'Placement order (court authority to place)', consent: 'Consent to placement (section 19)' } },
+  { type: 'early-permanence', codes: { ffa: 'Fostering for adoption', concurrent: 'Concurrent planning' } },
+  { type: 'placed-for-adoption', codes: { A3: PLACEMENTS.A3, A4: PLACEMENTS.A4, A5: PLACEMENTS.A5, A6: PLACEMENTS.A6 } },
+  { type: 'adoption-order', codes: { E11: REASONS_CEASED.E11, E12: REASONS_CEASED.E12 } },
+  { type: 'plan-reversed', codes: REVERSAL_REASONS },
+];
+
+export const milestoneCodeLabel = (code: string): string | undefined => MILESTONE_CODES.map((g) => g.codes[code]).find(Boolean);
+

@@ -48,6 +48,8 @@ export const createChildInput = z.object({
   legalStatus: z.preprocess(blank, code(LEGAL_STATUSES, 'legal status code').optional()),
   placement: z.preprocess(blank, code(PLACEMENTS, 'placement code').optional()),
   placementProvider: z.preprocess(blank, code(PLACEMENT_PROVIDERS, 'placement provider code').optional()),
+  /** The person checked the likely duplicates they were shown, and this is another child: register it. */
+  confirmNotDuplicate: z.preprocess((v) => v === true || v === 'true' || v === 'yes', z.boolean()),
 }).superRefine((c, ctx) => {
   if (c.enteredCare < c.dateOfBirth) ctx.addIssue({ code: 'custom', path: ['enteredCare'], message: `Date entered care (${c.enteredCare}) cannot be before the date of birth (${c.dateOfBirth})` });
   if (c.dateOfBirth > today()) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth cannot be in the future' });

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
+import { LikelyDuplicatesError } from '../core/likely-duplicates.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import * as staffService from '../staff/service.ts';
@@ -153,5 +155,65 @@ describe('sibling groups', () => {
     ]);
     expect(await count('milestone')).toBe(before);
     expect(await children.addMilestone(handle.db, ctx, ids[0]!, { type: 'matching-panel', date: '2024-06-20' })).toHaveLength(2);
+  });
+});
+
+describe('likely duplicates when registering', () => {
+  const ava = { ...herefordshireChild, firstName: 'Ava', lastName: 'Dupcheck', dateOfBirth: '2020-07-07', enteredCare: '2024-05-01' };
+  const shropshireCode = 'E06000051';
+
+  async function linksOf(eventId: string) {
+    return (await sql<{ record_type: string; record_id: string }>`select record_type, record_id from audit_event_link where event_id = ${eventId} order by record_id`.execute(handle.db)).rows;
+  }
+
+  it('warns of a child the person may see, never of one in a council they may not, stores nothing, audits what it showed, and registers once confirmed', async () => {
+    const here = await ctxFor('social-worker@herefordshire.example');
+    const shrop = await ctxFor('social-worker@shropshire.example');
+    const existing = await children.create(handle.db, here, ava, { warnOfDuplicates: true });
+    // Shropshire's social worker cannot see Herefordshire's children: their own Ava is registered without a word about the other.
+    const theirs = await children.create(handle.db, shrop, { ...ava, placingAuthority: shropshireCode }, { warnOfDuplicates: true });
+    expect(theirs).not.toBe(existing);
+
+    const before = await count('child');
+    const error = await children.create(handle.db, here, { ...ava, firstName: 'Eva', lastName: 'Dupchek' }, { warnOfDuplicates: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LikelyDuplicatesError);
+    const duplicates = (error as LikelyDuplicatesError<children.ChildDuplicate>).duplicates;
+    expect(duplicates).toEqual([expect.objectContaining({ id: existing, firstName: 'Ava', lastName: 'Dupcheck', dateOfBirth: '2020-07-07', councilName: 'Herefordshire', reasons: ['date-of-birth-and-name'] })]);
+    expect(duplicates.map((d) => d.id)).not.toContain(theirs);
+    expect(await count('child')).toBe(before);
+
+    const check = await handle.db.selectFrom('audit_event').select(['id', 'action', 'detail']).where('action', '=', 'search').where('record_type', '=', 'child').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(check.detail).toMatchObject({ check: 'likely-duplicates', shown: [existing] });
+    expect(await linksOf(String(check.id))).toEqual([{ record_type: 'child', record_id: existing }]);
+
+    const id = await children.create(handle.db, here, { ...ava, firstName: 'Eva', lastName: 'Dupchek', confirmNotDuplicate: true }, { warnOfDuplicates: true });
+    expect(await count('child')).toBe(before + 1);
+    const created = await handle.db.selectFrom('audit_event').select('detail').where('record_id', '=', id).where('action', '=', 'create').executeTakeFirstOrThrow();
+    expect(created.detail).toMatchObject({ after: { confirmNotDuplicate: true } });
+  });
+
+  it('warns of the same UPN whatever the name, but not of UN codes, which identify no one', async () => {
+    const here = await ctxFor('team-manager@herefordshire.example');
+    const upn = 'H801200001234';
+    const existing = await children.create(handle.db, here, { ...ava, firstName: 'Noor', lastName: 'Upncheck', dateOfBirth: '2019-02-02', upn });
+    const error = await children.create(handle.db, here, { ...ava, firstName: 'Zara', lastName: 'Otherwise', upn: upn.toLowerCase() }, { warnOfDuplicates: true }).catch((e: unknown) => e);
+    expect((error as LikelyDuplicatesError<children.ChildDuplicate>).duplicates).toEqual([expect.objectContaining({ id: existing, reasons: ['upn'] })]);
+    await children.create(handle.db, here, { ...ava, firstName: 'Ulla', lastName: 'Unknownupn', dateOfBirth: '2018-08-08', upn: 'UN2' });
+    expect(await children.likelyDuplicates(handle.db, here, { ...ava, firstName: 'Ivo', lastName: 'Nomatch', dateOfBirth: '2018-08-09', upn: 'UN2' })).toEqual([]);
+  });
+
+  it('answers only those who may register for that council, with only that council\'s children', async () => {
+    await expect(children.likelyDuplicates(handle.db, await ctxFor('family-finder@herefordshire.example'), ava)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(children.likelyDuplicates(handle.db, await ctxFor('social-worker@shropshire.example'), ava)).rejects.toBeInstanceOf(ForbiddenError);
+    const found = await children.likelyDuplicates(handle.db, await ctxFor('social-worker@shropshire.example'), { ...ava, placingAuthority: shropshireCode });
+    expect(found.every((d) => d.councilName === 'Shropshire')).toBe(true);
+    expect(found.length).toBeGreaterThan(0);
+  });
+
+  it('checks nothing unless asked (imports and the demo register as given)', async () => {
+    const here = await ctxFor('social-worker@herefordshire.example');
+    const before = await count('child');
+    await children.create(handle.db, here, ava);
+    expect(await count('child')).toBe(before + 1);
   });
 });

@@ -6,12 +6,13 @@ import { auditActor, type RequestContext } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
 import type { Db } from '../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
+import { identifyingUpn, likelyDuplicates as rankDuplicates, LikelyDuplicatesError, type MatchReason } from '../core/likely-duplicates.ts';
 import { registerRecordType } from '../core/records.ts';
 import { parseInput } from '../core/validation.ts';
 import { MILESTONE_TYPES, type Ethnicity, type MilestoneType } from './codes.ts';
 import {
   childListQuery, createChildInput, episodeInput, milestoneInput, siblingDecisionInput, siblingGroupInput,
-  updateChildInput, waitingInput, waitingReviewInput, type UpdateChildInput,
+  updateChildInput, waitingInput, waitingReviewInput, type CreateChildInput, type UpdateChildInput,
 } from './input.ts';
 import {
   AT_RISK_SHARE, episodeOn, scorecardPeriod, episodeProblems, isLookedAfter, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
@@ -19,9 +20,26 @@ import {
 } from './model.ts';
 import { childListScope, childPolicy, type ChildAction } from './policy.ts';
 import * as staffStore from '../staff/store.ts';
+import { adoptionRecordRetention, childChronology } from './chronology.ts';
 import * as store from './store.ts';
 
-registerRecordType('child', async (db, id) => (await store.findChild(db, id))?.placingAuthorityId);
+registerRecordType('child', async (db, id) => (await store.findChild(db, id))?.placingAuthorityId, {
+  plural: 'children',
+  noun: 'child',
+  // Notes and documents are case work (the caseworkers, and decision makers recording theirs);
+  // what is sensitive is for those who may see the birth family.
+  accessFor: async (db, ctx, id) => {
+    const child = await store.findChild(db, id);
+    if (!child) return undefined;
+    const can = (a: ChildAction) => childPolicy.can(ctx.actor, ctx.facts, a, child);
+    return { ownerId: child.placingAuthorityId, view: can('view'), change: can('record-milestone'), viewSensitive: can('view-birth-family'), label: `${child.firstName} ${child.lastName}`, path: `/children/${id}` };
+  },
+  chronology: async (db, id) => {
+    const [episodes, milestones] = await Promise.all([store.episodesOf(db, id), store.milestonesOf(db, id)]);
+    return childChronology(episodes, milestones);
+  },
+  retention: async (db, id) => adoptionRecordRetention(await store.milestonesOf(db, id)),
+});
 
 /** Milestones that a sibling group placed together records for every child in it. */
 const GROUP_MILESTONES: readonly MilestoneType[] = ['linked', 'matching-panel', 'match', 'placed-for-adoption'];
@@ -165,12 +183,71 @@ export function mayRegister(ctx: RequestContext): boolean {
   return ctx.actor.orgKind === 'local-authority' && childPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', placingAuthorityId: ctx.actor.orgId });
 }
 
-export async function create(db: Db, ctx: RequestContext, raw: unknown): Promise<string> {
+/** The council a child is registered for, if the person may register its children. */
+async function councilToRegisterFor(db: Db, ctx: RequestContext, code: string) {
+  const la = await store.laByCode(db, code);
+  if (!la || la.kind !== 'local-authority') throw ValidationError.of('placingAuthority', `No council has the code ${code}`);
+  if (!childPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', placingAuthorityId: la.id })) throw new ForbiddenError(`You cannot register children for ${la.name}`);
+  return la;
+}
+
+/** A child already registered who is likely the one about to be: what the warning shows, and why. */
+export interface ChildDuplicate {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  laChildRef: string;
+  councilName: string;
+  reasons: MatchReason[];
+}
+
+/**
+ * The children the person may see (the list's scope, and the view rule for each) who are likely
+ * the one in `input`: born the same day with a similar name, or with the same UPN. Showing them
+ * is audited as the list is, linked to each child shown.
+ */
+async function findDuplicates(db: Db, ctx: RequestContext, input: CreateChildInput): Promise<ChildDuplicate[]> {
+  const scope = childListScope(ctx.actor, ctx.facts);
+  if (!scope) return [];
+  const candidates = (await store.duplicateCandidates(db, scope, { dateOfBirth: input.dateOfBirth, upn: identifyingUpn(input.upn) }))
+    .filter((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', c));
+  const found = rankDuplicates(input, candidates);
+  if (found.length === 0) return [];
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'child', ownerId: ctx.actor.orgId,
+    detail: { check: 'likely-duplicates', total: found.length, shown: found.map((d) => d.record.id), reasons: Object.fromEntries(found.map((d) => [d.record.id, d.reasons])) },
+    records: found.map((d) => ({ type: 'child', id: d.record.id, ownerId: d.record.placingAuthorityId })),
+  });
+  return found.map(({ record: c, reasons }) => ({ id: c.id, firstName: c.firstName, lastName: c.lastName, dateOfBirth: c.dateOfBirth, laChildRef: c.laChildRef, councilName: c.councilName, reasons }));
+}
+
+/**
+ * The children the person may see who are likely the child they are about to register (the
+ * register form's fields, or the API's body). Only someone who may register a child for that
+ * council may ask.
+ */
+export async function likelyDuplicates(db: Db, ctx: RequestContext, raw: unknown): Promise<ChildDuplicate[]> {
   const input = parseInput(createChildInput, raw);
+  await councilToRegisterFor(db, ctx, input.placingAuthority);
+  return findDuplicates(db, ctx, input);
+}
+
+/**
+ * Register a child. With `warnOfDuplicates` (the pages and the API), a child likely already
+ * registered, among those the person may see, is refused with LikelyDuplicatesError listing
+ * them, and nothing is stored, unless the input confirms it is not a duplicate
+ * (`confirmNotDuplicate`). Without it (imports, the demo) the child is registered as given.
+ */
+export async function create(db: Db, ctx: RequestContext, raw: unknown, options: { warnOfDuplicates?: boolean } = {}): Promise<string> {
+  const input = parseInput(createChildInput, raw);
+  if (options.warnOfDuplicates && !input.confirmNotDuplicate) {
+    await councilToRegisterFor(db, ctx, input.placingAuthority);
+    const duplicates = await findDuplicates(db, ctx, input);
+    if (duplicates.length) throw new LikelyDuplicatesError(duplicates, ['child', 'children']);
+  }
   return db.transaction().execute(async (tx) => {
-    const la = await store.laByCode(tx, input.placingAuthority);
-    if (!la || la.kind !== 'local-authority') throw ValidationError.of('placingAuthority', `No council has the code ${input.placingAuthority}`);
-    if (!childPolicy.can(ctx.actor, ctx.facts, 'create', { id: '', placingAuthorityId: la.id })) throw new ForbiddenError(`You cannot register children for ${la.name}`);
+    const la = await councilToRegisterFor(tx, ctx, input.placingAuthority);
     const problems = await checkWorkers(tx, la.id, ctx.facts.today, input);
     if (problems.length) throw new ValidationError(problems);
     if (input.laChildRef && (await store.refLabelTaken(tx, la.id, input.laChildRef))) throw new ConflictError(`${la.name} already has a child with reference ${input.laChildRef}`, 'laChildRef');

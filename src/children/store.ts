@@ -256,6 +256,14 @@ export interface ListScope {
   grantedIds: string[];
 }
 
+/** The list's scope as SQL over `c` (the child): its council is in scope, or it is granted. */
+function inListScope(scope: ListScope): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  if (scope.ownerIds.length) parts.push(sql<SqlBool>`c.placing_authority_id in (${sql.join(scope.ownerIds)})`);
+  if (scope.grantedIds.length) parts.push(sql<SqlBool>`c.id in (${sql.join(scope.grantedIds)})`);
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
+}
+
 /** Thresholds and the day, so time-dependent flags are computed by the database for today. */
 export interface ListClock {
   today: string;
@@ -283,12 +291,7 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
   let query = db.selectFrom('child as c')
     .innerJoin('organisation as o', 'o.id', 'c.placing_authority_id')
     .leftJoin('staff as sw', 'sw.id', 'c.social_worker_id')
-    .where((eb) => {
-      const inScope: Expression<SqlBool>[] = [];
-      if (scope.ownerIds.length) inScope.push(eb('c.placing_authority_id', 'in', scope.ownerIds));
-      if (scope.grantedIds.length) inScope.push(eb('c.id', 'in', scope.grantedIds));
-      return inScope.length ? eb.or(inScope) : sql<SqlBool>`false`;
-    });
+    .where(inListScope(scope));
   if (q.la) query = query.where('o.code', '=', q.la);
   if (q.stage) query = query.where('c.stage', '=', q.stage);
   if (q.worker) query = query.where((eb) => eb.or([eb('c.social_worker_id', '=', q.worker!), eb('c.family_finder_id', '=', q.worker!)]));
@@ -320,6 +323,35 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
   page = page.orderBy('c.last_name').orderBy('c.first_name').orderBy('c.id');
   const rows = await page.limit(q.limit).offset(q.offset).execute();
   return pageWithTotal(rows, q.offset, async () => (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+// ---- likely duplicates ------------------------------------------------------------------------
+
+export interface DuplicateCandidate {
+  id: string;
+  placingAuthorityId: string;
+  councilName: string;
+  laChildRef: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  upn: string | null;
+}
+
+/**
+ * Children in the list's scope who might be the one about to be registered: born the same day,
+ * or with the same UPN. The model decides which are likely the same (names alike, and why).
+ */
+export async function duplicateCandidates(db: Db, scope: ListScope, keys: { dateOfBirth: string; upn: string | null }, limit = 500): Promise<DuplicateCandidate[]> {
+  return db.selectFrom('child as c')
+    .innerJoin('organisation as o', 'o.id', 'c.placing_authority_id')
+    .where(inListScope(scope))
+    .where((eb) => eb.or([eb('c.date_of_birth', '=', keys.dateOfBirth), ...(keys.upn ? [eb('c.upn', '=', keys.upn)] : [])]))
+    .select([
+      'c.id', 'c.placing_authority_id as placingAuthorityId', 'o.name as councilName', 'c.la_child_ref as laChildRef', 'c.first_name as firstName',
+      'c.last_name as lastName', 'c.date_of_birth as dateOfBirth', 'c.upn',
+    ])
+    .orderBy('c.last_name').orderBy('c.first_name').orderBy('c.id').limit(limit).execute() as Promise<DuplicateCandidate[]>;
 }
 
 // ---- scorecard ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../core/db.ts';
 import { cliOn } from '../core/testing/cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mercia-cli-test-'));
@@ -21,6 +22,15 @@ describe('mercia command', () => {
     expect(added.code).toBe(0);
     const token = await mercia('token', 'create', '--email', 'new.worker@herefordshire.example');
     expect(token.stdout.trim()).toMatch(/^mercia_[A-Za-z0-9_-]{43}$/);
+    // The command sealed what it audited before it ended: nothing waits for a server to seal it.
+    const handle = await openDatabase({ dataDir });
+    try {
+      const waiting = await handle.db.selectFrom('audit_event').select('id').where('seq', 'is', null).execute();
+      expect(waiting).toEqual([]);
+      expect(await handle.db.selectFrom('audit_event').select('id').where('record_type', '=', 'api-token').where('action', '=', 'create').execute()).toHaveLength(1);
+    } finally {
+      await handle.close();
+    }
     expect((await mercia('audit', 'verify')).stdout).toMatch(/Audit chain intact/);
   });
 

@@ -34,7 +34,11 @@ async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>, opt
   try {
     // migrate() answers at once when every migration is already applied.
     if (options.migrate) await migrate(handle.db);
-    return await work(handle);
+    const result = await work(handle);
+    // Audit events the command wrote take their place in the hash chain before it ends
+    // (core/audit-chain.ts). The writer is already loaded by any command that audits.
+    if ((await import('../core/audit.ts')).auditEventsWritten() > 0) await (await import('../core/audit-chain.ts')).sealAuditLog(handle.db, { wait: true });
+    return result;
   } finally {
     await handle.close();
   }

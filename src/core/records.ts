@@ -24,6 +24,19 @@ export interface RecordAccess {
   path: string;
 }
 
+/** One entry of a record's chronology, as its area tells it (casework adds notes and documents). */
+export interface ChronologyEntry {
+  /** `YYYY-MM-DD`: entries are in date order. */
+  date: string;
+  /** `HH:MM` in England, where the time is known. */
+  time?: string;
+  kind: 'milestone' | 'episode' | 'stage' | 'decision' | 'note' | 'document';
+  title: string;
+  detail?: string;
+  by?: string;
+  href?: string;
+}
+
 /** A record type that carries case notes, documents and a chronology. */
 export interface CaseworkRecord {
   /** The plural in addresses: /api/v1/{plural}/{id}/notes. */
@@ -32,6 +45,12 @@ export interface CaseworkRecord {
   noun: string;
   /** Undefined when there is no such record. */
   accessFor(db: Db, ctx: RequestContext, id: string): Promise<RecordAccess | undefined>;
+  /** The record's own events for its chronology (milestones, episodes, stages, decisions), once access is settled. */
+  chronology?(db: Db, id: string, access: RecordAccess): Promise<ChronologyEntry[]>;
+  /** How long the record, its notes and its documents must be kept, once that is known. */
+  retention?(db: Db, id: string): Promise<{ keepUntil: string; why: string } | null>;
+  /** What the record already knows for a letter's fields (names, reference, decision dates), by field name. */
+  letterFields?(db: Db, id: string, letter: { templateId: string; today: string }): Promise<Record<string, string>>;
 }
 
 const ownerLookups = new Map<string, OwnerLookup>();

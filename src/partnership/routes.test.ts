@@ -163,8 +163,17 @@ describe('partnership API', () => {
 });
 
 describe('health', () => {
-  it('reports the database engine', async () => {
+  it('reports the database engine and whether uploads are scanned for malware', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/health' });
-    expect(response.json()).toEqual({ status: 'ok', database: t.database.engine });
+    // The tests run a real clamd (src/core/testing/clamav-setup.ts).
+    expect(response.json()).toEqual({ status: 'ok', database: t.database.engine, malwareScanning: expect.objectContaining({ status: 'ok', version: expect.stringMatching(/ClamAV/) }) });
+    const saved = { scanning: process.env.MALWARE_SCANNING };
+    process.env.MALWARE_SCANNING = 'off';
+    try {
+      expect((await t.app.inject({ method: 'GET', url: '/health' })).json().malwareScanning).toMatchObject({ status: 'off' });
+    } finally {
+      if (saved.scanning === undefined) delete process.env.MALWARE_SCANNING;
+      else process.env.MALWARE_SCANNING = saved.scanning;
+    }
   });
 });

@@ -96,3 +96,26 @@ describe('accepting a registration of interest: the household is the adopters se
     expect(audit).toEqual([{ action: 'create', actor_label: 'recruitment-officer@west-mercia.example', detail: expect.objectContaining({ after: expect.objectContaining({ enquiry: id }) }) }]);
   });
 });
+
+describe('possible duplicates on an enquiry', () => {
+  const first = { firstName: 'Imogen', lastName: 'Twiceasked', email: 'imogen.twice@example.com', phone: '01632 960044', councilCode: 'E06000019', heardFrom: 'advert', consent: true };
+
+  it('flags, for the front door only, an earlier enquiry with the same email or a similar name that the person may see, and audits it', async () => {
+    const earlier = await recruitment.submitEnquiry(h.db, first, { today: TODAY, source: 'web-form' });
+    // The same email at Thurrock's front door: West Mercia's staff may not see it, so it is never named to them.
+    const elsewhere = await recruitment.submitEnquiry(h.db, { ...first, councilCode: 'E06000034' }, { today: TODAY, source: 'web-form' });
+    const later = await recruitment.submitEnquiry(h.db, { ...first, firstName: 'Imo', email: 'IMOGEN.TWICE@example.com' }, { today: TODAY, source: 'api' });
+    const byName = await recruitment.submitEnquiry(h.db, { ...first, email: 'imogen.other@example.com', lastName: 'Twiceaskd' }, { today: TODAY, source: 'web-form' });
+
+    const officer = await contextOf(h.db, 'recruitment-officer@west-mercia.example', TODAY);
+    const v = await recruitment.view(h.db, officer, later);
+    expect(v.duplicates.map((d) => [d.id, d.reasons])).toEqual(expect.arrayContaining([[earlier, ['email', 'name']], [byName, ['name']]]));
+    expect(v.duplicates.map((d) => d.id)).not.toContain(elsewhere);
+    expect(v.duplicates.map((d) => d.id)).not.toContain(later);
+    const check = await h.db.selectFrom('audit_event').select('detail').where('action', '=', 'search').where('record_type', '=', 'enquiry').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(check.detail).toMatchObject({ check: 'likely-duplicates', of: later });
+
+    const thurrock = await contextOf(h.db, 'recruitment-officer@thurrock.example', TODAY);
+    expect((await recruitment.view(h.db, thurrock, elsewhere)).duplicates).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { recordAudit } from '../core/audit.ts';
 import { addDays, formatDate } from '../core/dates.ts';
 import type { Db } from '../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
+import { initialsFor, likelyDuplicates, type MatchReason } from '../core/likely-duplicates.ts';
 import { registerRecordType } from '../core/records.ts';
 import { parseInput } from '../core/validation.ts';
 import type { WorkItem } from '../core/work.ts';
@@ -20,7 +21,21 @@ import { householdReference, infoPackDue, NEW_FOR_DAYS, OUTSIDE, roiDecisionDue,
 import { enquiryListScope, enquiryPolicy, eventPolicy, eventScope, funnelScope, type EnquiryAction } from './policy.ts';
 import * as store from './store.ts';
 
-registerRecordType('enquiry', async (db, id) => (await store.findEnquiry(db, id))?.frontDoorId);
+registerRecordType('enquiry', async (db, id) => (await store.findEnquiry(db, id))?.frontDoorId, {
+  plural: 'enquiries',
+  noun: 'enquiry',
+  // Everyone who works an enquiry writes its notes; what is sensitive is for those who decide its ROI.
+  accessFor: async (db, ctx, id) => {
+    const e = await store.findEnquiry(db, id);
+    if (!e) return undefined;
+    const can = (a: EnquiryAction) => enquiryPolicy.can(ctx.actor, ctx.facts, a, e);
+    return { ownerId: e.frontDoorId, view: can('view'), change: can('work'), viewSensitive: can('decide-roi'), label: `${e.firstName} ${e.lastName}`, path: `/enquiries/${id}` };
+  },
+  letterFields: async (db, id): Promise<Record<string, string>> => {
+    const e = await store.findEnquiry(db, id);
+    return e ? { agencyName: e.frontDoorName, addressee: `${e.firstName} ${e.lastName}`, salutation: e.firstName, enquiredOn: e.receivedOn } : {};
+  },
+});
 
 /** The enquiry, if the person may do this to it; a refusal to view looks exactly like absence. */
 async function loadEnquiry(db: Db, ctx: RequestContext, id: string, action: EnquiryAction = 'view'): Promise<store.EnquiryRow> {
@@ -115,13 +130,46 @@ export function permissionsFor(ctx: RequestContext, e: store.EnquiryRow) {
   return { work: can('work'), decideRoi: can('decide-roi') };
 }
 
+/** Another enquiry that may be from the same person: what the enquiry's page flags, and why. */
+export interface EnquiryDuplicate {
+  id: string;
+  firstName: string;
+  lastName: string;
+  receivedOn: string;
+  frontDoorName: string;
+  status: string;
+  reasons: MatchReason[];
+}
+
+/**
+ * The other enquiries the person may see (the list's scope, and the view rule for each) that may
+ * be from the same person: the same email, or a similar name. The public form never says so (it
+ * would reveal who has enquired); the front door sees it on the enquiry. Showing them is audited
+ * as the list is, linked to each enquiry shown.
+ */
+async function possibleDuplicates(db: Db, ctx: RequestContext, enquiry: store.EnquiryRow): Promise<EnquiryDuplicate[]> {
+  const scope = enquiryListScope(ctx.actor, ctx.facts);
+  if (!scope) return [];
+  const candidates = (await store.duplicateCandidates(db, scope, { excludeId: enquiry.id, email: enquiry.email, initials: initialsFor(enquiry.lastName) }))
+    .filter((c) => enquiryPolicy.can(ctx.actor, ctx.facts, 'view', c));
+  const found = likelyDuplicates(enquiry, candidates);
+  if (found.length === 0) return [];
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'enquiry', ownerId: ctx.actor.orgId,
+    detail: { check: 'likely-duplicates', of: enquiry.id, total: found.length, shown: found.map((d) => d.record.id), reasons: Object.fromEntries(found.map((d) => [d.record.id, d.reasons])) },
+    records: found.map((d) => ({ type: 'enquiry', id: d.record.id, ownerId: d.record.frontDoorId })),
+  });
+  return found.map(({ record: c, reasons }) => ({ id: c.id, firstName: c.firstName, lastName: c.lastName, receivedOn: c.receivedOn, frontDoorName: c.frontDoorName, status: c.status, reasons }));
+}
+
 export async function view(db: Db, ctx: RequestContext, id: string) {
   const enquiry = await loadEnquiry(db, ctx, id);
   const [contacts, invitations, roi] = await Promise.all([store.contactsOf(db, id), store.invitationsOfEnquiry(db, id), store.roiOf(db, id)]);
   await audit(db, ctx, enquiry, 'view', {});
+  const duplicates = await possibleDuplicates(db, ctx, enquiry);
   const today = ctx.facts.today;
   return {
-    enquiry, contacts, invitations, roi: roi ? { ...roi, due: roiDecisionDue(roi, today) } : null,
+    enquiry, contacts, invitations, duplicates, roi: roi ? { ...roi, due: roiDecisionDue(roi, today) } : null,
     pack: infoPackDue(enquiry, today), can: permissionsFor(ctx, enquiry),
     upcomingEvents: enquiry.status === 'open' && eventOrganisers(ctx).length > 0 ? (await store.listEvents(db, eventOrganisers(ctx), { from: today })).filter((ev) => !invitations.some((i) => i.eventId === ev.id)) : [],
   };

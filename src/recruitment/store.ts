@@ -113,6 +113,17 @@ export async function openEnquiries(db: Db, scope: ListScope): Promise<EnquiryRo
   return (await enquiryQuery(db).where(inScope(scope)).where('e.status', '=', 'open').orderBy('e.received_on').orderBy('e.id').execute()) as EnquiryRow[];
 }
 
+/**
+ * Other enquiries in the list's scope that might be from the same person: the same email, or a
+ * last name starting with one of these letters (the model decides which are alike, and why).
+ */
+export async function duplicateCandidates(db: Db, scope: ListScope, keys: { excludeId: string; email: string; initials: readonly string[] }, limit = 500): Promise<EnquiryRow[]> {
+  const near = [sql<SqlBool>`lower(e.email) = ${keys.email.trim().toLowerCase()}`];
+  if (keys.initials.length) near.push(sql<SqlBool>`lower(left(e.last_name, 1)) in (${sql.join(keys.initials)})`);
+  return (await enquiryQuery(db).where(inScope(scope)).where('e.id', '!=', keys.excludeId).where(sql<SqlBool>`(${sql.join(near, sql` or `)})`)
+    .orderBy('e.received_on', 'desc').orderBy('e.id').limit(limit).execute()) as EnquiryRow[];
+}
+
 export interface RoiRow {
   id: string;
   enquiryId: string;

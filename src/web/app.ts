@@ -14,8 +14,12 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/routes.ts';
+import { caseworkRoutes } from '../casework/routes.ts';
+import { lettersRoutes } from '../casework/letters-routes.ts';
+import { documentsRoutes } from '../casework/documents-routes.ts';
 import { AuditSealer } from '../core/audit-chain.ts';
 import { ping } from '../core/db.ts';
+import { scannerStatus } from '../core/malware-scan.ts';
 import { adoptersRoutes } from '../adopters/routes.ts';
 import { childrenRoutes } from '../children/routes/index.ts';
 import { recruitmentRoutes } from '../recruitment/routes.ts';
@@ -73,6 +77,10 @@ export async function createApp(services: AppServices, options: { logger?: boole
   trainingRoutes(app, services);
   ssda903Routes(app, services);
   auditRoutes(app, services);
+  // After every area: casework serves each record type the areas registered.
+  caseworkRoutes(app, services);
+  lettersRoutes(app, services);
+  documentsRoutes(app, services);
   setUpReplyGuard(app);
   return app;
 }
@@ -173,8 +181,11 @@ function setUpAuditSealing(app: FastifyInstance, services: AppServices) {
 }
 
 function setUpHealth(app: FastifyInstance, services: AppServices) {
+  // The service is up when its database answers. Malware scanning is reported beside it: when
+  // it is unavailable only uploads are refused, and when an operator has turned it off, the
+  // health check says so where monitoring will see it.
   app.get('/health', { config: { public: true } }, async () => {
-    await ping(services.database.db);
-    return { status: 'ok', database: services.database.engine };
+    const [, malwareScanning] = await Promise.all([ping(services.database.db), scannerStatus()]);
+    return { status: 'ok', database: services.database.engine, malwareScanning };
   });
 }

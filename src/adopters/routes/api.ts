@@ -4,7 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/access.ts';
+import { problem } from '../../core/http/problems.ts';
 import type { AppServices } from '../../core/http/types.ts';
+import { LikelyDuplicatesError, MATCH_REASONS } from '../../core/likely-duplicates.ts';
 import * as households from '../service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -15,6 +17,19 @@ const createBody = z.object({
   relationship: z.string(), homeCouncil: z.string().optional(), fastTrack: z.string().optional(), roiAcceptedOn: z.string().optional(), reference: z.string().optional(),
   interestFfa: z.boolean().optional(), interestConcurrent: z.boolean().optional(), applicants: z.array(applicantBody), members: z.array(memberBody).optional(),
 }).loose();
+/** Creating also takes the confirmation that the likely duplicates were checked. */
+const registerBody = createBody.extend({
+  confirmNotDuplicate: z.boolean().optional().describe('true: the likely duplicates a 409 answer listed were checked and none is this household, so create it anyway'),
+}).loose();
+const reasonsJson = z.array(z.enum(['upn', 'email', 'date-of-birth-and-name', 'name']));
+const duplicatesProblem = z.object({
+  type: z.string(), title: z.string(), status: z.literal(409), detail: z.string(), instance: z.string(),
+  duplicates: z.array(z.object({
+    id: z.string(), reference: z.string(), names: z.string(), owner: z.string(), homeCouncil: z.string().nullable(),
+    reasons: reasonsJson.describe('why it may be the same household: date-of-birth-and-name (an applicant born the same day with a similar name), name (a similar name, no date of birth recorded)'),
+    matched: z.array(z.object({ applicant: z.string(), existing: z.string(), dateOfBirth: z.string().nullable(), reasons: reasonsJson, why: z.string() })),
+  })).describe('households you may see with an applicant likely one of these; nothing was stored'),
+}).describe('Likely duplicates: send the body again with "confirmNotDuplicate": true to create it anyway');
 const checkBody = z.object({
   kind: z.string(), subject: z.string(), relative: z.boolean().optional(), status: z.string().optional(), requestedOn: z.string(),
   receivedOn: z.string().optional(), issuedOn: z.string().optional(), expiresOn: z.string().optional(), notes: z.string().optional(),
@@ -89,9 +104,22 @@ export function householdApiRoutes(app: FastifyInstance, services: AppServices):
   });
 
   app.post('/api/v1/households', {
-    schema: { tags: ['adopters'], summary: 'Create a household directly (for example a fast-track household)', body: createBody, response: { 201: householdJson } },
+    schema: {
+      tags: ['adopters'],
+      summary: 'Create a household directly (for example a fast-track household); 409 lists likely duplicates you may see, unless confirmNotDuplicate is true',
+      body: registerBody, response: { 201: householdJson, 409: duplicatesProblem },
+    },
   }, async (request, reply) => {
-    const id = await households.create(db, request.ctx!, request.body);
+    let id: string;
+    try {
+      id = await households.create(db, request.ctx!, request.body, { warnOfDuplicates: true });
+    } catch (error) {
+      if (!(error instanceof LikelyDuplicatesError)) throw error;
+      const duplicates = (error.duplicates as households.HouseholdDuplicate[]).map(({ ownerName, homeCouncilName, matched, ...d }) => ({
+        ...d, owner: ownerName, homeCouncil: homeCouncilName, matched: matched.map((m) => ({ ...m, why: m.reasons.map((r) => MATCH_REASONS[r]).join('; ') })),
+      }));
+      return reply.code(409).type('application/problem+json').send({ ...problem(request, 409, error.message), duplicates });
+    }
     return reply.code(201).send(await householdAsJson(request.ctx!, id));
   });
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ETHNICITIES, SEXES } from '../../children/codes.ts';
 import { asValidationError, codeItems, dateParts, idFrom, many, one, pageErrors, type Body, type Item } from '../../core/http/forms.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.ts';
+import { LikelyDuplicatesError, MATCH_REASONS } from '../../core/likely-duplicates.ts';
 import { dateFromParts, saveOr } from '../../core/http/forms.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { listHref, pagination } from '../../core/http/pagination.ts';
@@ -14,6 +15,8 @@ import {
   CHECK_KINDS, CHECK_STATUSES, EVENT_TYPES, FAST_TRACK, LEAVING_REASONS, NEEDS, OUTCOMES, PAR_STATUSES, RELATIONSHIPS, STAGES, STATUSES, TOLERANCES,
   type EventType,
 } from '../model.ts';
+import * as casework from '../../casework/service.ts';
+import { timelineItems } from '../../casework/timeline.ts';
 import * as households from '../service.ts';
 
 export const LABELS = {
@@ -98,15 +101,18 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
 
   // ---- a new household --------------------------------------------------------------------------------
 
-  async function showNew(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError) {
+  async function showNew(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError, duplicates?: readonly households.HouseholdDuplicate[]) {
     const ctx = request.ctx!;
     if (!households.generalPermissions(ctx).create) throw new ForbiddenError('You cannot create households');
     if (error) reply.code(422);
+    // Nothing was stored: the same form, with the households it may be, until the person goes on.
+    else if (duplicates?.length) reply.code(409);
     return render(request, reply, 'adopters/views/new.njk', {
       title: 'New household', labels: LABELS, values, backLink: '/households',
       relationshipItems: items(RELATIONSHIPS), fastTrackItems: [{ value: '', text: 'No: a new applicant (Stage 1 first)' }, ...items(FAST_TRACK)],
       sexItems: codeItems(SEXES, 'Choose'), ethnicityItems: codeItems(ETHNICITIES, 'Choose'),
       errors: error ? pageErrors(error, ['roiAcceptedOn', 'a1-dateOfBirth', 'a2-dateOfBirth'], renameField) : undefined,
+      duplicates: duplicates?.map((d) => ({ ...d, why: d.matched.map((m) => `${m.existing} (${m.reasons.map((r) => MATCH_REASONS[r].toLowerCase()).join('; ')} to ${m.applicant})`).join('; ') })),
     });
   }
 
@@ -118,11 +124,13 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
     const input = {
       relationship: one(body, 'relationship'), homeCouncil: one(body, 'homeCouncil'), fastTrack: one(body, 'fastTrack'), roiAcceptedOn: dateFromParts(body, 'roiAcceptedOn'),
       interestFfa: many(body, 'interest').includes('ffa'), interestConcurrent: many(body, 'interest').includes('concurrent'), applicants,
+      confirmNotDuplicate: one(body, 'confirmNotDuplicate'),
     };
     let id: string;
     try {
-      id = await households.create(db, request.ctx!, input);
+      id = await households.create(db, request.ctx!, input, { warnOfDuplicates: true });
     } catch (error) {
+      if (error instanceof LikelyDuplicatesError) return showNew(request, reply, { ...body, interest: many(body, 'interest') }, undefined, error.duplicates as households.HouseholdDuplicate[]);
       const invalid = asValidationError(error);
       if (invalid) return showNew(request, reply, { ...body, interest: many(body, 'interest') }, invalid);
       throw error;
@@ -137,17 +145,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
     const id = idFrom(request.params);
     const v = await households.view(db, request.ctx!, id);
     const names = v.applicants.map((a) => `${a.firstName} ${a.lastName}`).join(' and ');
-    const timeline = [...v.events].reverse().map((e) => ({
-      label: { text: EVENT_TYPES[e.type] },
-      text: [
-        e.outcome && OUTCOMES[e.outcome as keyof typeof OUTCOMES], e.parStatus && PAR_STATUSES[e.parStatus as keyof typeof PAR_STATUSES],
-        e.status && STATUSES[e.status as keyof typeof STATUSES], e.reason && LEAVING_REASONS[e.reason as keyof typeof LEAVING_REASONS],
-        e.staffName && `Social worker: ${e.staffName}`, e.notes,
-      ].filter(Boolean).join('. '),
-      // No `type`: the timeline then formats the date with the service's own `date` filter.
-      datetime: { timestamp: e.date },
-      ...(e.recordedByName ? { byline: { text: e.recordedByName } } : {}),
-    }));
+    const timeline = timelineItems(await casework.storyForRecordPage(db, request.ctx!, 'household', id));
     return render(request, reply, 'adopters/views/household.njk', { title: names || v.household.reference, names, ...v, timeline, labels: LABELS, backLink: '/households' });
   });
 

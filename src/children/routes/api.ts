@@ -4,7 +4,9 @@
 // the schemas here describe the API in OpenAPI.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { problem } from '../../core/http/problems.ts';
 import type { AppServices } from '../../core/http/types.ts';
+import { LikelyDuplicatesError, MATCH_REASONS } from '../../core/likely-duplicates.ts';
 import type { Milestone } from '../model.ts';
 import * as children from '../service.ts';
 
@@ -39,6 +41,18 @@ const createBody = z.object({
   needs: z.array(z.object({ category: z.string(), notes: z.string().optional() })).optional(),
   birthFamily: z.array(z.object({ name: z.string(), relationship: z.string(), area: z.string().optional() })).optional(),
 }).loose();
+/** Registering also takes the confirmation that the likely duplicates were checked (a change does not). */
+const registerBody = createBody.extend({
+  confirmNotDuplicate: z.boolean().optional().describe('true: the likely duplicates a 409 answer listed were checked and none is this child, so register it anyway'),
+}).loose();
+const duplicatesProblem = z.object({
+  type: z.string(), title: z.string(), status: z.literal(409), detail: z.string(), instance: z.string(),
+  duplicates: z.array(z.object({
+    id: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string(), laChildRef: z.string(), council: z.string(),
+    reasons: z.array(z.enum(['upn', 'email', 'date-of-birth-and-name', 'name'])).describe('why it may be the same child: upn (same UPN), date-of-birth-and-name (same date of birth, similar name)'),
+    why: z.string(),
+  })).describe('children you may see who are likely this one; nothing was stored'),
+}).describe('Likely duplicates: send the body again with "confirmNotDuplicate": true to register anyway');
 const milestoneBody = z.object({ type: z.string(), date: z.string(), code: z.string().optional(), reason: z.string().optional(), notes: z.string().optional() }).loose();
 
 const milestonesJson = (ms: readonly Milestone[]) => ms.map((m) => ({ id: m.id, type: m.type, date: m.date, code: m.code, notes: m.notes ?? null }));
@@ -82,9 +96,20 @@ export function childApiRoutes(app: FastifyInstance, services: AppServices): voi
   });
 
   app.post('/api/v1/children', {
-    schema: { tags: ['children'], summary: 'Register a child (opens their first care episode)', body: createBody, response: { 201: childJson } },
+    schema: {
+      tags: ['children'],
+      summary: 'Register a child (opens their first care episode); 409 lists likely duplicates you may see, unless confirmNotDuplicate is true',
+      body: registerBody, response: { 201: childJson, 409: duplicatesProblem },
+    },
   }, async (request, reply) => {
-    const id = await children.create(db, request.ctx!, request.body);
+    let id: string;
+    try {
+      id = await children.create(db, request.ctx!, request.body, { warnOfDuplicates: true });
+    } catch (error) {
+      if (!(error instanceof LikelyDuplicatesError)) throw error;
+      const duplicates = (error.duplicates as children.ChildDuplicate[]).map(({ councilName, ...d }) => ({ ...d, council: councilName, why: d.reasons.map((r) => MATCH_REASONS[r]).join('; ') }));
+      return reply.code(409).type('application/problem+json').send({ ...problem(request, 409, error.message), duplicates });
+    }
     return reply.code(201).send(await childAsJson(request, id));
   });
 

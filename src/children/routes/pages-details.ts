@@ -1,6 +1,7 @@
 // Registering a child and changing their details.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, ValidationError } from '../../core/errors.ts';
+import { LikelyDuplicatesError, MATCH_REASONS } from '../../core/likely-duplicates.ts';
 import { dateFromParts } from '../../core/http/forms.ts';
 import type { RequestContext } from '../../core/access.ts';
 import type { Db } from '../../core/db.ts';
@@ -57,11 +58,14 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
     if (!children.mayRegister(ctx)) throw new ForbiddenError('Only a council\'s social workers and team managers register its children');
   }
 
-  async function showCreate(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError) {
+  async function showCreate(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: ValidationError, duplicates?: readonly children.ChildDuplicate[]) {
     if (error) reply.code(422);
+    // Nothing was stored: the same form, with the children it may be, until the person goes on.
+    else if (duplicates?.length) reply.code(409);
     return render(request, reply, 'children/views/create.njk', {
       title: 'Register a child', ...CHOICES, ...(await workerItems(db, request.ctx!)), values, backLink: '/children',
       errors: error ? pageErrors(error, DATE_FIELDS) : undefined,
+      duplicates: duplicates?.map((d) => ({ ...d, why: d.reasons.map((r) => MATCH_REASONS[r]).join('; ') })),
     });
   }
 
@@ -78,11 +82,13 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
     const input = {
       ...detailsFrom(body), placingAuthority: one(body, 'placingAuthority'), enteredCare: dateFromParts(body, 'enteredCare'),
       legalStatus: one(body, 'legalStatus'), placement: one(body, 'placement'), placementProvider: one(body, 'placementProvider'),
+      confirmNotDuplicate: one(body, 'confirmNotDuplicate'),
     };
     let id: string;
     try {
-      id = await children.create(db, request.ctx!, input);
+      id = await children.create(db, request.ctx!, input, { warnOfDuplicates: true });
     } catch (error) {
+      if (error instanceof LikelyDuplicatesError) return showCreate(request, reply, formValues(body), undefined, error.duplicates as children.ChildDuplicate[]);
       // The council is a choice on the form: refusing it is an answer beside that field.
       const invalid = error instanceof ForbiddenError ? ValidationError.of('placingAuthority', error.message) : asValidationError(error);
       if (invalid) return showCreate(request, reply, formValues(body), invalid);

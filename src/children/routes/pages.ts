@@ -11,7 +11,9 @@ import { STAGES, WAITING_FACTORS } from '../model.ts';
 import * as children from '../service.ts';
 import { childDetailsRoutes } from './pages-details.ts';
 import { idFrom, pageErrors, type Body, type Item } from '../../core/http/forms.ts';
-import { LABELS, timelineItems } from './labels.ts';
+import { LABELS } from './labels.ts';
+import * as casework from '../../casework/service.ts';
+import { timelineItems } from '../../casework/timeline.ts';
 import { childJourneyRoutes } from './pages-journey.ts';
 import { siblingGroupRoutes } from './pages-siblings.ts';
 
@@ -70,8 +72,9 @@ export function childPageRoutes(app: FastifyInstance, services: AppServices): vo
     const id = idFrom(request.params);
     const view = await children.view(db, request.ctx!, id);
     const { child } = view;
+    const story = await casework.storyForRecordPage(db, request.ctx!, 'child', id);
     return render(request, reply, 'children/views/child.njk', {
-      title: `${child.firstName} ${child.lastName}`, ...view, labels: LABELS, timeline: timelineItems(view.milestones), backLink: '/children',
+      title: `${child.firstName} ${child.lastName}`, ...view, labels: LABELS, timeline: timelineItems(story), backLink: '/children',
     });
   });
 

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { idFrom, one, pageErrors, type Body } from '../../core/http/forms.ts';
 import { addDays } from '../../core/dates.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../core/errors.ts';
+import { MATCH_REASONS } from '../../core/likely-duplicates.ts';
 import { dateFromParts } from '../../core/http/forms.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { render } from '../../core/http/render.ts';
@@ -46,7 +47,8 @@ export function recruitmentPageRoutes(app: FastifyInstance, services: AppService
     if (error) reply.code(422);
     const allDates = Object.values(FORMS).flatMap((f) => f.dates);
     return render(request, reply, 'recruitment/views/enquiry.njk', {
-      title: `${view.enquiry.firstName} ${view.enquiry.lastName}`, ...view, labels: LABELS, methodItems: METHOD_ITEMS, reasonItems: REASON_ITEMS,
+      title: `${view.enquiry.firstName} ${view.enquiry.lastName}`, ...view, labels: LABELS,
+      duplicates: view.duplicates.map((d) => ({ ...d, why: d.reasons.map((r) => MATCH_REASONS[r]).join('; ') })), methodItems: METHOD_ITEMS, reasonItems: REASON_ITEMS,
       eventItems: [{ value: '', text: 'Choose an event' }, ...view.upcomingEvents.map((ev) => ({ value: ev.id, text: `${ev.title}, ${ev.eventDate} ${ev.startTime}, ${ev.venue} (${ev.invited} of ${ev.capacity} places taken)` }))],
       values: error ? values : todayParts(today, allDates), openForm: form,
       errors: error && form ? pageErrors(error, FORMS[form].dates, (f) => (FORMS[form].fields as Record<string, string>)[f] ?? f) : undefined,
