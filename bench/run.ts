@@ -16,6 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/core/db.ts';
 import { migrate } from '../src/core/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
+import { seedLongStory, STORY_ENTRIES } from './casework.ts';
+import { runChronologyPdfBenchmark } from './chronology-pdf.ts';
+import { runDocumentBenchmarks } from './documents.ts';
 import { createServerDatabase } from './database.ts';
 import { measure, type BenchOptions, type Measurement } from './measure.ts';
 import { enquiryLoad } from './recruitment.ts';
@@ -50,14 +53,14 @@ function scalesFrom(env: string | undefined): number[] {
   return scales;
 }
 
-export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '903' | 'cli' }) {
+export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '903' | 'cli' | 'casework' }) {
   const results: Measurement[] = [];
   const seeding: Seeding[] = [];
   const servers: ServerFigures[] = [];
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const engines: { engine: string; url?: string }[] = [{ engine: 'pglite' }];
   if (serverUrl) engines.push({ engine: 'postgres', url: serverUrl });
-  const scales = options.only === '903' || options.only === 'cli' ? [] : options.scales ?? scalesFrom(process.env.BENCH_SCALES);
+  const scales = options.only === '903' || options.only === 'cli' || options.only === 'casework' ? [] : options.scales ?? scalesFrom(process.env.BENCH_SCALES);
   for (const { engine, url } of engines) {
     for (const scale of scales) {
       const server = await startServer(url, scale);
@@ -76,6 +79,7 @@ export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '90
         results.push(await measure('child page', at, { url: `${server.base}/children/${id}`, headers: { cookie: finder } }, options));
         const adopterWorker = await signIn(server.base, 'social-worker@west-mercia.example');
         results.push(await measure('households list', at, { url: `${server.base}/households?limit=50`, headers: { cookie: adopterWorker } }, options));
+        results.push(await measure(`chronology of a child with ${STORY_ENTRIES} entries`, at, { url: `${server.base}/children/${server.storyChild}/chronology`, headers: { cookie: finder } }, options));
         results.push(await measure('public enquiry submissions', at, enquiryLoad(server.base), options));
         const afterLoad = serverMemory(server.pid);
         servers.push({ engine, scale, workers: afterLoad.processes.filter((p) => p.role !== 'primary').length, startToHealthSeconds: server.startToHealthSeconds, idle, afterLoad });
@@ -84,9 +88,12 @@ export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '90
       }
     }
   }
-  const ssda903 = options.only === 'web' || options.only === 'cli' ? null : await runReturnBenchmarks(serverUrl);
+  const ssda903 = options.only === 'web' || options.only === 'cli' || options.only === 'casework' ? null : await runReturnBenchmarks(serverUrl);
   const cli = !options.only || options.only === 'cli' ? await runCliBenchmarks() : null;
-  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, servers, ssda903, cli };
+  const casework = !options.only || options.only === 'casework'
+    ? { documents: await runDocumentBenchmarks(), chronologyPdf: await runChronologyPdfBenchmark() }
+    : null;
+  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, servers, ssda903, cli, casework };
 }
 
 /** A child placed for adoption (a full journey to show): from the JSON API, else the first child linked from the list page. */
@@ -103,18 +110,20 @@ async function childOnJourney(base: string, cookie: string): Promise<string> {
 }
 
 /** Seeds the demo at a scale into a fresh database, then starts `mercia serve` on it. */
-async function startServer(adminUrl: string | undefined, scale: number): Promise<{ base: string; pid: number; startToHealthSeconds: number; seeded: { children: number; seconds: number }; stop: () => Promise<void> }> {
+async function startServer(adminUrl: string | undefined, scale: number): Promise<{ base: string; pid: number; startToHealthSeconds: number; seeded: { children: number; seconds: number }; storyChild: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mercia-bench-'));
   const port = 3900 + Math.floor(Math.random() * 500);
   const server = adminUrl ? await createServerDatabase(adminUrl, 'mercia_bench') : null;
   const databaseUrl = server?.url;
   const handle = await openDatabase({ url: databaseUrl, dataDir });
   let seeded: { children: number; seconds: number };
+  let storyChild: string;
   try {
     await migrate(handle.db);
     const started = performance.now();
     const result = await seedDemo(handle.db, { scale, password: BENCH_PASSWORD });
     seeded = { children: result.children, seconds: Math.round((performance.now() - started) / 100) / 10 };
+    storyChild = await seedLongStory(handle.db);
   } finally {
     await handle.close();
   }
@@ -138,6 +147,7 @@ async function startServer(adminUrl: string | undefined, scale: number): Promise
     pid: child.pid!,
     startToHealthSeconds,
     seeded,
+    storyChild,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -122,7 +122,9 @@ async function compile(outDir, files) {
   }
   // Everything else the code reads beside itself: templates, static files, migrations.
   for (const f of files) {
-    if (f.endsWith('.ts') || f === join(root, 'scripts', 'build.mjs')) continue;
+    // The vendored packages' package.json files are inputs (their versions), not part of the build:
+    // a copy under dist/node_modules would shadow the real package for Node's resolution.
+    if (f.endsWith('.ts') || f === join(root, 'scripts', 'build.mjs') || f.startsWith(join(root, 'node_modules') + sep)) continue;
     const to = join(outDir, relative(root, f));
     mkdirSync(dirname(to), { recursive: true });
     cpSync(f, to);
