@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import * as children from '../src/children/service.ts';
 import { pdf, png } from '../src/casework/documents-fixtures.ts';
-import { startDocumentsTestApp, testScannerSocket } from '../src/casework/documents-testing.ts';
+import { testScannerSocket } from '../src/core/testing/scanner.ts';
+import { startTestApp } from '../src/core/testing/app.ts';
 import { contextOf } from '../src/core/testing/context.ts';
 import { CHROMIUM_ARGS } from '../src/core/testing/global-setup.ts';
 import type { TestApp } from '../src/core/testing/app.ts';
@@ -19,7 +20,7 @@ let childId: string;
 
 beforeAll(async () => {
   testScannerSocket();
-  t = await startDocumentsTestApp();
+  t = await startTestApp();
   childId = await children.create(t.database.db, await contextOf(t.database.db, 'social-worker@herefordshire.example'), { firstName: 'Ffion', lastName: 'Browsertest', dateOfBirth: '2021-01-01', sex: 'F', ethnicity: 'WBRI', placingAuthority: 'E06000019', enteredCare: '2023-01-01' });
   const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const endpoint = inject('merciaBrowserEndpoint');

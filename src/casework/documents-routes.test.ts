@@ -1,27 +1,18 @@
 // Documents' pages and API through Fastify's inject, on a real database and a real clamd.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cookiesFrom, csrfTokenIn, signIn, type TestApp } from '../core/testing/app.ts';
+import { bearerFor, cookiesFrom, csrfTokenIn, signIn, startTestApp, type TestApp } from '../core/testing/app.ts';
 import { eicar } from '../core/testing/clamav.ts';
 import * as children from '../children/service.ts';
 import { contextOf } from '../core/testing/context.ts';
-import * as staffService from '../staff/service.ts';
-import * as staffStore from '../staff/store.ts';
 import { multipart, pdf, png } from './documents-fixtures.ts';
-import { startDocumentsTestApp, testScannerSocket } from './documents-testing.ts';
+import { testScannerSocket } from '../core/testing/scanner.ts';
 
 let t: TestApp;
 let childId: string;
 const saved = { ...process.env };
-const tokens = new Map<string, string>();
 const SW = 'social-worker@herefordshire.example';
 
-async function bearer(email: string) {
-  if (!tokens.has(email)) {
-    const person = await staffStore.findStaffByEmail(t.database.db, email);
-    tokens.set(email, (await staffService.createToken(t.database.db, person!.id, { label: 'test' }, null)).token);
-  }
-  return { authorization: `Bearer ${tokens.get(email)}` };
-}
+const bearer = bearerFor(() => t);
 
 /** Open the documents page as a person and post its upload form with these fields and file. */
 async function uploadThroughPage(email: string, fields: Record<string, string>, file?: { name: string; content: Buffer }, url = `/children/${childId}/documents`, action = url) {
@@ -41,7 +32,7 @@ beforeAll(async () => {
   testScannerSocket();
   // The routes read the limit when they are registered: 256 KB here, so a file over it is small.
   process.env.DOCUMENT_MAX_BYTES = String(256 * 1024);
-  t = await startDocumentsTestApp();
+  t = await startTestApp();
   childId = await children.create(t.database.db, await contextOf(t.database.db, SW), { firstName: 'Rhys', lastName: 'Routetest', dateOfBirth: '2020-02-02', sex: 'M', ethnicity: 'WBRI', placingAuthority: 'E06000019', enteredCare: '2023-03-03' });
 });
 afterAll(async () => {

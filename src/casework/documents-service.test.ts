@@ -11,7 +11,7 @@ import { openTestDatabase } from '../core/testing/database.ts';
 import * as children from '../children/service.ts';
 import { docx, jpeg, odt, pdf, png, zip } from './documents-fixtures.ts';
 import * as documents from './documents-service.ts';
-import { testScannerSocket } from './documents-testing.ts';
+import { testScannerSocket } from '../core/testing/scanner.ts';
 
 let handle: DatabaseHandle;
 let childId: string;

@@ -146,13 +146,8 @@ export async function documentVersions(db: Db, ctx: RequestContext, documentId: 
   return { record, document: { ...document, categoryName: CATEGORY_NAMES[document.category], latest: versions[0]!, versions }, permissions: { upload: access.change, viewSensitive: access.viewSensitive } };
 }
 
-export interface DocumentFile {
-  documentId: string;
-  version: number;
-  filename: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
+/** One version's file, to send. */
+export interface DocumentFile extends Pick<store.VersionRow, 'documentId' | 'version' | 'filename' | 'mediaType' | 'sizeBytes' | 'sha256'> {
   bytes: Buffer;
 }
 

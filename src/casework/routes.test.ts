@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
-import * as staffService from '../staff/service.ts';
-import * as staffStore from '../staff/store.ts';
+import { bearerFor, signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
 
 let t: TestApp;
 let childId: string;
 let worker: string;
-const tokens = new Map<string, string>();
 
-async function bearer(email: string) {
-  if (!tokens.has(email)) {
-    const person = await staffStore.findStaffByEmail(t.database.db, email);
-    tokens.set(email, (await staffService.createToken(t.database.db, person!.id, { label: 'test' }, null)).token);
-  }
-  return { authorization: `Bearer ${tokens.get(email)}` };
-}
+const bearer = bearerFor(() => t);
 
 beforeAll(async () => {
   t = await startTestApp();

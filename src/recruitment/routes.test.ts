@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookiesFrom, csrfTokenIn, FORM, formBody, signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
-import * as staffService from '../staff/service.ts';
-import * as staffStore from '../staff/store.ts';
+import { bearerFor, cookiesFrom, csrfTokenIn, FORM, formBody, signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
 
 let t: TestApp;
-const tokens = new Map<string, string>();
 let ipSerial = 0;
 /** Each test enquires from its own address, so the per-address rate limit belongs to one test. */
 const freshIp = () => `10.0.${Math.floor(++ipSerial / 250)}.${(ipSerial % 250) + 1}`;
 
-async function as(email: string) {
-  if (!tokens.has(email)) {
-    const person = await staffStore.findStaffByEmail(t.database.db, email);
-    tokens.set(email, (await staffService.createToken(t.database.db, person!.id, { label: 'test' }, null)).token);
-  }
-  return { authorization: `Bearer ${tokens.get(email)}` };
-}
+const as = bearerFor(() => t);
 
 const enquiry = { firstName: 'Rosa', lastName: 'Frontdoor', email: 'rosa@example.com', phone: '01632 960001', councilCode: 'E06000019', heardFrom: 'website', consent: true };
 const post = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/v1/enquiries', remoteAddress: ip, payload });

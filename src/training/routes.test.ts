@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as adopters from '../adopters/service.ts';
 import { insertHousehold } from '../adopters/store.ts';
-import { signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
+import { bearerFor, signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
 import { contextOf } from '../core/testing/context.ts';
-import * as staffService from '../staff/service.ts';
-import * as staffStore from '../staff/store.ts';
 import * as training from './service.ts';
 
 let t: TestApp;
-const tokens = new Map<string, string>();
 const orgs = new Map<string, string>();
 let n = 0;
 
-async function as(email: string) {
-  if (!tokens.has(email)) {
-    const person = await staffStore.findStaffByEmail(t.database.db, email);
-    tokens.set(email, (await staffService.createToken(t.database.db, person!.id, { label: 'test' }, null)).token);
-  }
-  return { authorization: `Bearer ${tokens.get(email)}` };
-}
+const as = bearerFor(() => t);
 // Households live in a council of their owner's partnership (Herefordshire when the owner is the partnership itself).
 const household = (slug: string) => insertHousehold(t.database.db, { ownerId: orgs.get(slug)!, homeCouncilId: orgs.get(slug === 'west-mercia' ? 'herefordshire' : slug)!, reference: `API${++n}`, applicants: [{ firstName: 'Rae', lastName: `Apitrain${n}` }] });
 

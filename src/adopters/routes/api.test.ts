@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestApp, submitForm, type TestApp } from '../../core/testing/app.ts';
+import { bearerFor, signIn, startTestApp, submitForm, type TestApp } from '../../core/testing/app.ts';
 import { contextOf } from '../../core/testing/context.ts';
-import * as staffService from '../../staff/service.ts';
-import * as staffStore from '../../staff/store.ts';
 import { dueWork } from '../service.ts';
 import { insertHousehold } from '../store.ts';
 
 let t: TestApp;
-const tokens = new Map<string, string>();
 const TODAY = '2026-11-23';
 
-async function as(email: string) {
-  if (!tokens.has(email)) {
-    const person = await staffStore.findStaffByEmail(t.database.db, email);
-    tokens.set(email, (await staffService.createToken(t.database.db, person!.id, { label: 'test' }, null)).token);
-  }
-  return { authorization: `Bearer ${tokens.get(email)}` };
-}
+const as = bearerFor(() => t);
 
 async function org(slug: string) {
   return (await t.database.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;

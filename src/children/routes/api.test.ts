@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestApp, type TestApp } from '../../core/testing/app.ts';
-import * as staffService from '../../staff/service.ts';
+import { bearerFor, signIn, startTestApp, type TestApp } from '../../core/testing/app.ts';
 import * as staffStore from '../../staff/store.ts';
 
 let t: TestApp;
-const tokens = new Map<string, string>();
 
-async function as(email: string) {
-  if (!tokens.has(email)) {
-    const person = await staffStore.findStaffByEmail(t.database.db, email);
-    tokens.set(email, (await staffService.createToken(t.database.db, person!.id, { label: 'test' }, null)).token);
-  }
-  return { authorization: `Bearer ${tokens.get(email)}` };
-}
+const as = bearerFor(() => t);
 
 const newChild = { firstName: 'Nia', lastName: 'Apitest', dateOfBirth: '2022-06-01', sex: 'F', ethnicity: 'BCRB', placingAuthority: 'E06000019', enteredCare: '2024-02-01' };
 

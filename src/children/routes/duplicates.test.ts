@@ -1,20 +1,11 @@
 // The likely-duplicate warning when registering a child: the form shown again (nothing stored)
 // with links to the children it may be, and a button to go on; the API's 409 listing them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestApp, submitForm, type TestApp } from '../../core/testing/app.ts';
-import * as staffService from '../../staff/service.ts';
-import * as staffStore from '../../staff/store.ts';
+import { bearerFor, signIn, startTestApp, submitForm, type TestApp } from '../../core/testing/app.ts';
 
 let t: TestApp;
-const tokens = new Map<string, string>();
 
-async function as(email: string) {
-  if (!tokens.has(email)) {
-    const person = await staffStore.findStaffByEmail(t.database.db, email);
-    tokens.set(email, (await staffService.createToken(t.database.db, person!.id, { label: 'test' }, null)).token);
-  }
-  return { authorization: `Bearer ${tokens.get(email)}` };
-}
+const as = bearerFor(() => t);
 
 const child = { firstName: 'Isla', lastName: 'Twicekept', dateOfBirth: '2021-09-09', sex: 'F', ethnicity: 'WBRI', placingAuthority: 'E06000019', enteredCare: '2024-03-01' };
 const form = {

@@ -3,6 +3,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../config.ts';
 import type { DatabaseHandle } from '../db.ts';
 import { seedDemo } from '../../demo/seed.ts';
+import * as staffService from '../../staff/service.ts';
+import * as staffStore from '../../staff/store.ts';
 import { createApp } from '../../web/app.ts';
 import { openTestDatabase } from './database.ts';
 import { DEMO_PASSWORD, TEST_TODAY } from './seeded-template.ts';
@@ -75,3 +77,21 @@ export async function submitForm(app: FastifyInstance, cookie: string, formUrl: 
   const merged = cookiesFrom(page, cookie);
   return app.inject({ method: 'POST', url: postUrl, headers: { cookie: merged, ...FORM }, payload: formBody({ _csrf: csrfTokenIn(page.body), ...payload }) });
 }
+
+/**
+ * API headers for demo people on a test app: `const as = bearerFor(() => t)`, then
+ * `headers: await as('social-worker@herefordshire.example')`. Each person's token is made once.
+ */
+export function bearerFor(app: () => TestApp): (email: string) => Promise<{ authorization: string }> {
+  const tokens = new Map<string, string>();
+  return async (email) => {
+    if (!tokens.has(email)) {
+      const { database } = app();
+      const person = await staffStore.findStaffByEmail(database.db, email);
+      if (!person) throw new Error(`no staff member ${email}`);
+      tokens.set(email, (await staffService.createToken(database.db, person.id, { label: 'test' }, null)).token);
+    }
+    return { authorization: `Bearer ${tokens.get(email)}` };
+  };
+}
+

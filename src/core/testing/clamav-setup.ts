@@ -1,6 +1,6 @@
 // Once per `vitest run`, beside global-setup.ts: a real clamd for the tests that scan uploads
 // (see clamav.ts). Set CLAMD_SOCKET (or CLAMD_HOST) to use a clamd of your own instead.
-// Test files read the socket with testScannerSocket() (src/casework/documents-testing.ts); it
+// Test files read the socket with testScannerSocket() (src/core/testing/scanner.ts); it
 // is also set in the environment the test workers inherit.
 import type { TestProject } from 'vitest/node';
 import { clamdBinary, startClamd } from './clamav.ts';
