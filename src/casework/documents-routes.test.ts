@@ -152,6 +152,8 @@ describe('documents pages', () => {
     const earlier = await t.app.inject({ method: 'GET', url: `/documents/${id}?version=1`, headers: { cookie } });
     expect(Buffer.compare(earlier.rawPayload, first)).toBe(0);
     expect((await t.app.inject({ method: 'GET', url: `/documents/${id}?version=zero`, headers: { cookie } })).statusCode).toBe(404);
+    // A version is digits and nothing else.
+    for (const loose of ['1e0', '0x1', '%201', '01']) expect((await t.app.inject({ method: 'GET', url: `/documents/${id}?version=${loose}`, headers: { cookie } })).statusCode, loose).toBe(404);
   });
 });
 

@@ -42,7 +42,8 @@ declare module 'fastify' {
   }
 }
 
-const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+// A version is written as digits and nothing else ("1e0", "0x1" and " 1" are not versions).
+const versionQuery = z.object({ version: z.string().regex(/^[1-9][0-9]{0,8}$/).transform(Number).optional() });
 const ACCEPT = [...ALLOWED_TYPES.flatMap((t) => t.extensions.map((e) => `.${e}`)), ...ALLOWED_TYPES.map((t) => t.mediaType)].join(',');
 
 export function documentsRoutes(app: FastifyInstance, services: AppServices): void {

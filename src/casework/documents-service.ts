@@ -151,6 +151,14 @@ export interface DocumentFile extends Pick<store.VersionRow, 'documentId' | 'ver
   bytes: Buffer;
 }
 
+/**
+ * A sensitive document's title and file name stay out of the audit log, which administrators
+ * read without being able to open the record: the event keeps its fingerprint (sha256) instead.
+ */
+function named<T extends object>(sensitive: boolean, names: T): Partial<T> {
+  return sensitive ? {} : names;
+}
+
 /** A version's bytes (the latest unless one is named), audited as an export of the document. */
 export async function documentFile(db: Db, ctx: RequestContext, documentId: string, version?: number): Promise<DocumentFile> {
   const { document, record } = await loadDocument(db, ctx, documentId);
@@ -159,7 +167,7 @@ export async function documentFile(db: Db, ctx: RequestContext, documentId: stri
   if (!file) throw new NotFoundError('Version');
   await recordAudit(db, {
     actor: auditActor(ctx.actor), action: 'export', recordType: 'document', recordId: document.id, ownerId: record.ownerId,
-    detail: { version: file.version, filename: file.filename, sha256: file.sha256, sizeBytes: file.sizeBytes }, records: [linked(record)],
+    detail: { version: file.version, ...named(document.sensitive, { filename: file.filename }), sha256: file.sha256, sizeBytes: file.sizeBytes }, records: [linked(record)],
   });
   return { documentId: document.id, version: file.version, filename: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, bytes: file.content };
 }
@@ -256,7 +264,7 @@ async function createDocument(db: Db, ctx: RequestContext, record: RecordRef, fi
     const version = await store.insertVersion(tx, id, { filename: file.filename, mediaType: file.mediaType, sha256: file.sha256, content: file.bytes, uploadedBy: ctx.actor.staffId, scannedWith: file.scannedWith });
     await recordAudit(tx, {
       actor: auditActor(ctx.actor), action: 'create', recordType: 'document', recordId: id, ownerId: record.ownerId,
-      detail: { record: { type: record.type, id: record.id }, category: fields.category, title, sensitive, version, filename: file.filename, mediaType: file.mediaType, sizeBytes: file.bytes.byteLength, sha256: file.sha256, scannedWith: file.scannedWith, ...(generated ? { generated: true } : {}) },
+      detail: { record: { type: record.type, id: record.id }, category: fields.category, ...named(sensitive, { title, filename: file.filename }), sensitive, version, mediaType: file.mediaType, sizeBytes: file.bytes.byteLength, sha256: file.sha256, scannedWith: file.scannedWith, ...(generated ? { generated: true } : {}) },
       records: [linked(record)],
     });
     return { id, version, filename: file.filename, mediaType: file.mediaType, sensitive, title };
@@ -284,7 +292,7 @@ export async function addVersion(db: Db, ctx: RequestContext, documentId: string
     const version = await store.insertVersion(tx, document.id, { filename: file.filename, mediaType: file.mediaType, sha256: file.sha256, content: file.bytes, uploadedBy: ctx.actor.staffId, scannedWith: file.scannedWith });
     await recordAudit(tx, {
       actor: auditActor(ctx.actor), action: 'create', recordType: 'document', recordId: document.id, ownerId: record.ownerId,
-      detail: { record: { type: record.type, id: record.id }, version, filename: file.filename, mediaType: file.mediaType, sizeBytes: file.bytes.byteLength, sha256: file.sha256, scannedWith: file.scannedWith },
+      detail: { record: { type: record.type, id: record.id }, version, ...named(document.sensitive, { filename: file.filename }), mediaType: file.mediaType, sizeBytes: file.bytes.byteLength, sha256: file.sha256, scannedWith: file.scannedWith },
       records: [linked(record)],
     });
     return { id: document.id, version, filename: file.filename, mediaType: file.mediaType, sensitive: document.sensitive, title: document.title };

@@ -16,7 +16,13 @@ export const noteInput = z.object({
 });
 export type NoteInput = z.output<typeof noteInput>;
 
+const KINDS = ['milestone', 'episode', 'stage', 'decision', 'note', 'document'] as const;
+
+// A filter, not something kept: a kind it does not know (an old link, a hand-made address) is
+// left out rather than refused, and each kind counts once.
 export const chronologyQuery = z.object({
-  kind: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(['milestone', 'episode', 'stage', 'decision', 'note', 'document'], { error: 'Select kinds from the list' })).max(6)),
+  kind: z.preprocess((v) => {
+    const asked = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    return KINDS.filter((k) => asked.includes(k));
+  }, z.array(z.enum(KINDS))),
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
+import { bearerFor, signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
 import './tables.ts';
 
 let t: TestApp;
 let householdId: string;
 let reference: string;
 let worker: string;
+const as = bearerFor(() => t);
 
 const documentsOf = (id: string) => t.database.db.selectFrom('document').select(['id', 'category', 'title']).where('record_id', '=', id).execute();
 
@@ -61,6 +62,30 @@ describe('letters', () => {
     expect(refused.body).toContain('Enter address');
     expect(refused.body).toContain('href="#decidedOn-day"');
     expect(await documentsOf(householdId)).toHaveLength(before);
+  });
+
+  it('keeps a decision letter as a sensitive document, made only by those who may read it back', async () => {
+    const letter = (await t.database.db.selectFrom('document').select(['sensitive']).where('record_id', '=', householdId).where('category', '=', 'letter').execute())[0]!;
+    expect(letter.sensitive).toBe(true);
+    // A recruitment officer keeps the household's details but may not see its sensitive documents.
+    const officer = await signIn(t.app, 'recruitment-officer@west-mercia.example');
+    const choose = await t.app.inject({ url: `/households/${householdId}/letters/new`, headers: { cookie: officer } });
+    expect(choose.body).not.toContain('Stage 1 decision: go on to Stage 2');
+    expect((await t.app.inject({ url: `/households/${householdId}/letters/new?template=stage-1-proceed`, headers: { cookie: officer } })).statusCode).toBe(403);
+  });
+
+  it('refuses a decision dated after today, a review deadline before the decision and an over-long field, naming each', async () => {
+    const headers = await as('social-worker@west-mercia.example');
+    const common = { agencyName: 'West Mercia Adoption Partnership', addressee: 'A Person', address: '1 Road', salutation: 'A', reference };
+    const answer = async (template: string, fields: Record<string, string>) => t.app.inject({ method: 'POST', url: `/api/v1/households/${householdId}/letters`, headers, payload: { template, fields: { ...common, ...fields } } });
+    const future = await answer('stage-1-proceed', { decidedOn: '2099-01-01' });
+    expect(future.statusCode).toBe(422);
+    expect(future.json().errors).toEqual([{ field: 'decidedOn', message: expect.stringContaining('today or earlier') }]);
+    const backwards = await answer('adm-not-suitable', { panelDate: '2026-10-01', decidedOn: '2026-11-01', respondBy: '2026-10-15', reasons: 'Reasons.' });
+    expect(backwards.json().errors).toEqual([{ field: 'respondBy', message: expect.stringContaining('after the date of the decision') }]);
+    const long = await answer('stage-1-not-proceed', { decidedOn: '2026-11-01', reasons: 'x'.repeat(750_000) });
+    expect(long.statusCode).toBe(422);
+    expect(long.json().errors).toEqual([{ field: 'reasons', message: expect.stringContaining('6,000 characters or fewer') }]);
   });
 
   it('is refused, as absent, to someone who may not see the household', async () => {

@@ -24,7 +24,12 @@ export interface LetterField {
   name: string;
   label: string;
   kind: LetterFieldKind;
+  /** A date of something that has happened (a decision, a panel): not after the letter's date. */
+  past?: boolean;
 }
+
+/** The longest value each kind of field takes: a letter is a page or two, and making its PDF holds the process. */
+export const FIELD_MAX_LENGTH: Record<LetterFieldKind, number> = { text: 200, lines: 600, paragraphs: 6000, date: 10 };
 
 export interface LetterTemplate {
   id: string;
@@ -52,7 +57,7 @@ const COMMON: readonly LetterField[] = [
   { name: 'reference', label: 'Reference', kind: 'text' },
 ];
 
-const date = (name: string, label: string): LetterField => ({ name, label, kind: 'date' });
+const date = (name: string, label: string): LetterField => ({ name, label, kind: 'date', past: name !== 'respondBy' });
 const text = (name: string, label: string): LetterField => ({ name, label, kind: 'text' });
 const longText = (name: string, label: string): LetterField => ({ name, label, kind: 'paragraphs' });
 
@@ -188,7 +193,12 @@ export function fillLetter(templateId: string, fields: Readonly<Record<string, s
   const template = BY_ID.get(templateId);
   if (!template) throw ValidationError.of('templateId', `There is no letter template "${templateId}"`);
   if (!isCalendarDate(today)) throw ValidationError.of('today', 'Enter a real date in the form YYYY-MM-DD');
-  const { values, errors } = readFields(template, fields);
+  const { values, errors } = readFields(template, fields, today);
+  // The time to ask for a decision to be looked at again runs from the decision.
+  const [decided, respondBy] = [fields.decidedOn?.trim(), fields.respondBy?.trim()];
+  if (template.fields.some((f) => f.name === 'respondBy') && values.has('respondBy') && values.has('decidedOn') && respondBy! <= decided!) {
+    errors.push({ field: 'respondBy', message: 'The last day to ask for the decision to be looked at again must be after the date of the decision' });
+  }
   if (errors.length) throw new ValidationError(errors);
   // One pass over the template text: what a value contains is never looked at again.
   const fill = (s: string) => s.replace(PLACEHOLDER, (_, name: string) => values.get(name) ?? '');
@@ -204,7 +214,7 @@ export function fillLetter(templateId: string, fields: Readonly<Record<string, s
   };
 }
 
-function readFields(template: LetterTemplate, fields: Readonly<Record<string, string | undefined>>) {
+function readFields(template: LetterTemplate, fields: Readonly<Record<string, string | undefined>>, today: string) {
   const values = new Map<string, string>();
   const errors: FieldError[] = [];
   for (const field of template.fields) {
@@ -215,6 +225,10 @@ function readFields(template: LetterTemplate, fields: Readonly<Record<string, st
       errors.push({ field: field.name, message: `Enter ${lowerFirst(field.label)}` });
       continue;
     }
+    if (value.length > FIELD_MAX_LENGTH[field.kind]) {
+      errors.push({ field: field.name, message: `${field.label} must be ${FIELD_MAX_LENGTH[field.kind].toLocaleString('en-GB')} characters or fewer` });
+      continue;
+    }
     const fault = textFault(value);
     if (fault) {
       errors.push({ field: field.name, message: `${field.label} ${fault}` });
@@ -223,6 +237,10 @@ function readFields(template: LetterTemplate, fields: Readonly<Record<string, st
     if (field.kind === 'date') {
       if (!isCalendarDate(value)) {
         errors.push({ field: field.name, message: `${field.label} must be a real date in the form YYYY-MM-DD` });
+        continue;
+      }
+      if (field.past && value > today) {
+        errors.push({ field: field.name, message: `${field.label} must be today or earlier` });
         continue;
       }
       values.set(field.name, formatDate(value));

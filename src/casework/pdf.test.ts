@@ -110,3 +110,22 @@ describe('chronology PDF', () => {
     });
   });
 });
+
+describe('long unbroken words', () => {
+  it('wrap inside the page, so every column of a chronology stays on it', async () => {
+    const long = `${'a'.repeat(400)}.pdf`;
+    const entries: ChronologyPdfEntry[] = [{ date: '2026-01-05', kind: 'Document', title: `CPR added: ${long}`, detail: long, by: 'Sam Worker' }];
+    const bytes = await renderPdf(chronologyPdf({ label: 'Ffion Longname', kind: 'Child' }, entries, '2026-02-01'));
+    const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    try {
+      const page = await pdf.getPage(1);
+      const width = page.getViewport({ scale: 1 }).width;
+      const items = (await page.getTextContent()).items.filter((i) => 'str' in i && i.str.trim());
+      const rightEdges = items.map((i) => ('transform' in i ? i.transform[4] + i.width : 0));
+      expect(Math.max(...rightEdges)).toBeLessThanOrEqual(width);
+      expect(items.map((i) => ('str' in i ? i.str : '')).join(' ')).toContain('Sam Worker');
+    } finally {
+      await pdf.destroy();
+    }
+  });
+});

@@ -85,7 +85,7 @@ function toDefinition(doc: PdfDocument): TDocumentDefinitions {
   content.push({ text: formatDate(doc.date), margin: [0, doc.address?.length ? 18 : 12, 0, 0] });
   if (doc.reference) content.push({ text: `Our reference: ${doc.reference}`, color: SECONDARY });
   content.push({ text: doc.title, style: 'title' });
-  for (const paragraph of doc.paragraphs) content.push({ text: paragraph, style: 'paragraph' });
+  for (const paragraph of doc.paragraphs) content.push({ text: breakable(paragraph), style: 'paragraph' });
   if (doc.table) content.push(table(doc.table));
   return {
     pageSize: 'A4',
@@ -142,6 +142,14 @@ function table(t: PdfTable): Content {
 // Every string becomes the text of a node built here, so nothing in a value can become part of
 // the document's structure: pdfmake reads no markup inside text.
 function cell(c: PdfCell): TableCell {
-  if (typeof c === 'string') return { text: c };
-  return { text: c.map((run) => ({ text: run.text, bold: run.bold ?? false })) };
+  if (typeof c === 'string') return { text: breakable(c) };
+  return { text: c.map((run) => ({ text: breakable(run.text), bold: run.bold ?? false })) };
+}
+
+// pdfmake breaks lines only between words, so one long unbroken "word" (a file name, a pasted
+// link) would run off the page and push the table's other columns out of sight. A zero-width
+// space every so often in such a word lets it wrap, and is not seen.
+const LONG_WORD = /\S{30,}/g;
+export function breakable(text: string): string {
+  return text.replace(LONG_WORD, (word) => word.replace(/(.{20})/gu, '$1\u200b'));
 }

@@ -18,7 +18,8 @@ const noteJson = z.object({
   id: z.string(), type: z.string(), date: z.string(), time: z.string(), body: z.string(), sensitive: z.boolean(),
   author: z.string(), version: z.number(), createdAt: z.string(), updatedAt: z.string(),
 });
-const noteBody = z.object({ type: z.string(), date: z.string(), time: z.string(), body: z.string(), sensitive: z.boolean().optional() });
+// Each field optional here, so a missing one gets the service's message naming it.
+const noteBody = z.object({ type: z.string(), date: z.string(), time: z.string(), body: z.string(), sensitive: z.boolean() }).partial();
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const typeItems = Object.entries(NOTE_TYPES).map(([value, text]) => ({ value, text }));
 
@@ -92,7 +93,10 @@ function recordRoutes(app: FastifyInstance, services: AppServices, type: string,
   app.get(`${base}/chronology.pdf`, async (request, reply) => {
     const view = await casework.chronology(db, request.ctx!, type, idFrom(request.params), request.query, 'pdf');
     const entries = view.entries.map((e) => ({ ...e, kind: CHRONOLOGY_KIND_NAMES[e.kind] }));
-    const pdf = await renderPdf(chronologyPdf({ label: view.record.label, kind: capitalise(registration.noun) }, entries, services.today()));
+    // A filtered chronology says so on every copy, so a part is never taken for the whole.
+    const only = view.query.kind.map((k) => CHRONOLOGY_KINDS[k].toLowerCase()).join(', ');
+    const kind = `${capitalise(registration.noun)}${only ? ` (showing only ${only}: not the whole chronology)` : ''}`;
+    const pdf = await renderPdf(chronologyPdf({ label: view.record.label, kind }, entries, services.today()));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="chronology-${registration.noun}-${idFrom(request.params)}.pdf"`).send(pdf);
   });
 

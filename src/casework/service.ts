@@ -2,6 +2,7 @@
 // Whether a person may read a record's notes, write one, or see what is marked sensitive is its
 // own area's policy, asked through the registry: this area decides none of it, so a note on a
 // child is exactly as visible as the child. A refusal to view looks exactly like absence.
+import { createHash } from 'node:crypto';
 import { auditActor, type RequestContext } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
 import type { Db } from '../core/db.ts';
@@ -44,6 +45,16 @@ export async function listNotes(db: Db, ctx: RequestContext, recordType: string,
   return { record, notes, retention, can: { add: record.change, markSensitive: record.change && record.viewSensitive } };
 }
 
+/**
+ * A note as the audit log keeps it: what kind, when, whether sensitive, and a fingerprint of its
+ * text, not the text. The audit log is read by administrators who may not open the record; the
+ * text itself, and every earlier wording, stays in the note's own history, shown only to those
+ * who may see the note. The fingerprint (in the hashed event) shows the text was not changed since.
+ */
+function auditedNote(n: { type: string; occurredAt: Date; body: string; sensitive: boolean }) {
+  return { type: n.type, occurredAt: n.occurredAt.toISOString(), sensitive: n.sensitive, bodySha256: createHash('sha256').update(n.body).digest('hex'), bodyLength: n.body.length };
+}
+
 /** A note's date and time must not be in the future, and only someone who may see sensitive notes may mark one. */
 function checkNote(input: ReturnType<typeof noteInput.parse>, record: RecordAccess, now: Date): Date {
   const occurredAt = englandInstant(input.date, input.time);
@@ -60,7 +71,7 @@ export async function addNote(db: Db, ctx: RequestContext, recordType: string, r
     const id = await store.insertNote(tx, { recordType, recordId, type: input.type, occurredAt, authorId: ctx.actor.staffId, body: input.body, sensitive: input.sensitive });
     await recordAudit(tx, {
       actor: auditActor(ctx.actor), action: 'create', recordType: 'case-note', recordId: id, ownerId: record.ownerId,
-      detail: { after: { type: input.type, occurredAt: occurredAt.toISOString(), body: input.body, sensitive: input.sensitive } },
+      detail: { after: auditedNote({ type: input.type, occurredAt, body: input.body, sensitive: input.sensitive }) },
       records: [{ type: recordType, id: recordId, ownerId: record.ownerId }],
     });
     return id;
@@ -86,8 +97,8 @@ export async function correctNote(db: Db, ctx: RequestContext, noteId: string, r
     await recordAudit(tx, {
       actor: auditActor(ctx.actor), action: 'update', recordType: 'case-note', recordId: noteId, ownerId: record.ownerId,
       detail: {
-        before: { type: note.type, occurredAt: note.occurredAt.toISOString(), body: note.body, sensitive: note.sensitive },
-        after: { type: input.type, occurredAt: occurredAt.toISOString(), body: input.body, sensitive: input.sensitive },
+        before: auditedNote(note),
+        after: auditedNote({ type: input.type, occurredAt, body: input.body, sensitive: input.sensitive }),
       },
       records: [{ type: note.recordType, id: note.recordId, ownerId: record.ownerId }],
     });

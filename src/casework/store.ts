@@ -45,7 +45,11 @@ export async function notesOf(db: Db, recordType: string, recordId: string, opti
   const rows = await noteQuery(db)
     .select((eb) => jsonArrayFrom(eb.selectFrom('case_note_version as v')
       .select(['v.version', 'v.type', 'v.occurred_at as occurredAt', 'v.body', 'v.sensitive', 'v.written_at as writtenAt'])
-      .whereRef('v.note_id', '=', 'n.id').orderBy('v.version', 'desc')).as('earlier'))
+      .whereRef('v.note_id', '=', 'n.id')
+      // An earlier wording that was sensitive stays hidden from those who may not see sensitive notes,
+      // even when the note itself is no longer marked sensitive.
+      .$if(!options.sensitive, (q) => q.where('v.sensitive', '=', false))
+      .orderBy('v.version', 'desc')).as('earlier'))
     .where('n.record_type', '=', recordType).where('n.record_id', '=', recordId)
     .$if(!options.sensitive, (q) => q.where('n.sensitive', '=', false))
     .orderBy('n.occurred_at', 'desc').orderBy('n.created_at', 'desc').orderBy('n.id').execute();
