@@ -2,7 +2,7 @@
 // events and approval terms, the list, the pool and the facts the work queue needs.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../core/db.ts';
-import { pageWithTotal, totalColumn } from '../core/paging.ts';
+import { pageAndTotal } from '../core/paging.ts';
 import type { HouseholdListQuery, PoolQuery } from './input.ts';
 import type { Check, CheckKind, CheckStatus, EventType, HouseholdState, Need, Terms, Tolerance } from './model.ts';
 import './tables.ts';
@@ -269,12 +269,12 @@ export async function listHouseholds(db: Db, scope: ListScope, q: HouseholdListQ
       eb.exists(eb.selectFrom('applicant as a').select('a.id').whereRef('a.household_id', '=', 'h.id').where(sql<SqlBool>`a.first_name || ' ' || a.last_name ilike ${like}`)),
     ]));
   }
-  const rows = await query.select([
-    totalColumn, 'h.id', 'h.reference', 'h.status', 'h.fast_track as fastTrack', 'ow.name as ownerName', 'hc.name as homeCouncilName', 'h.owner_id as ownerId',
+  const rows = query.select([
+    'h.id', 'h.reference', 'h.status', 'h.fast_track as fastTrack', 'ow.name as ownerName', 'hc.name as homeCouncilName', 'h.owner_id as ownerId',
     'h.home_council_id as homeCouncilId', 'h.stage1_started_on as stage1StartedOn', 'h.stage1_decided_on as stage1DecidedOn', 'h.stage2_started_on as stage2StartedOn',
     'h.adm_decided_on as admDecidedOn', 'h.approved_on as approvedOn', STAGE_SQL.as('stage'), NAMES_SQL.as('names'),
   ]).orderBy('h.reference').limit(q.limit).offset(q.offset).execute();
-  return pageWithTotal(rows, q.offset, async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  return pageAndTotal(rows, query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }
 
 // ---- likely duplicates ---------------------------------------------------------------------------
@@ -333,13 +333,13 @@ export async function poolHouseholds(db: Db, partnershipIds: readonly string[], 
     const levels = { cannot: ['cannot', 'low', 'medium', 'high'], low: ['low', 'medium', 'high'], medium: ['medium', 'high'], high: ['high'] }[q.tolerance ?? 'low'];
     query = query.where(`t.${NEED_COLUMNS[q.need]}`, 'in', levels);
   }
-  const rows = await query.selectAll('t').select([
-    totalColumn, 'h.id', 'h.reference', 'h.approved_on as approvedOn', 'h.relationship', 'h.interest_ffa as interestFfa', 'h.interest_concurrent as interestConcurrent',
+  const rows = query.selectAll('t').select([
+    'h.id', 'h.reference', 'h.approved_on as approvedOn', 'h.relationship', 'h.interest_ffa as interestFfa', 'h.interest_concurrent as interestConcurrent',
     'h.owner_id as ownerId', 'ow.name as ownerName', 'hc.name as homeCouncilName',
     sql<number>`(select count(*) from applicant a where a.household_id = h.id)::int`.as('applicantCount'),
     sql<number>`(select count(*) from household_member m where m.household_id = h.id and m.date_of_birth > ${today}::date - interval '18 years')::int`.as('childrenInHousehold'),
   ]).orderBy('h.approved_on').orderBy('h.reference').limit(q.limit).offset(q.offset).execute();
-  const page = await pageWithTotal(rows, q.offset, async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  const page = await pageAndTotal(rows, query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
   return {
     total: page.total,
     items: page.items.map((r) => ({

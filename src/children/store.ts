@@ -3,7 +3,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../core/db.ts';
-import { pageWithTotal, totalColumn } from '../core/paging.ts';
+import { pageAndTotal } from '../core/paging.ts';
 import type { Ethnicity, MilestoneType } from './codes.ts';
 import type { ChildListQuery } from './input.ts';
 import type { Episode, Milestone, Stage } from './model.ts';
@@ -309,7 +309,6 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
   if (q.overdue) query = query.where(f.overdue);
 
   let page = query.select([
-    totalColumn,
     'c.id', 'c.placing_authority_id as placingAuthorityId', 'o.code as placingAuthorityCode', 'o.name as placingAuthorityName',
     'c.la_child_ref as laChildRef', 'c.first_name as firstName', 'c.last_name as lastName', 'c.date_of_birth as dateOfBirth',
     'c.sex', 'c.ethnicity', 'c.disabled', 'c.stage', 'c.period_start as periodStart', 'c.sibling_group_id as siblingGroupId',
@@ -321,8 +320,7 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
   else if (q.sort === 'days-in-care') page = page.orderBy(sql`c.period_start`, sql`asc nulls last`);
   else if (q.sort === 'stage') page = page.orderBy('c.stage');
   page = page.orderBy('c.last_name').orderBy('c.first_name').orderBy('c.id');
-  const rows = await page.limit(q.limit).offset(q.offset).execute();
-  return pageWithTotal(rows, q.offset, async () => (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return pageAndTotal(page.limit(q.limit).offset(q.offset).execute(), query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }
 
 // ---- likely duplicates ------------------------------------------------------------------------

@@ -1,12 +1,8 @@
-// A page of a list and the list's total in one round trip: the page's query selects
-// `totalColumn` (a window count over every row the filters keep, before LIMIT and OFFSET), and
-// pageWithTotal reads it from the first row. Only a page past the end has no row to carry it,
-// and asks for the count on its own.
-import { sql } from 'kysely';
-
-export const totalColumn = sql<number>`count(*) over ()`.as('total');
-
-export async function pageWithTotal<R extends { total: number }>(rows: R[], offset: number, count: () => Promise<number>): Promise<{ total: number; items: Omit<R, 'total'>[] }> {
-  const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await count() : 0;
-  return { total, items: rows.map(({ total: _total, ...item }) => item) };
+// A page of a list and the list's total, asked together (at once on a server's pool). Not one
+// query with a window count: `count(*) over ()` makes the database build every selected column
+// of every row the filters keep before the limit applies, and at ten times region scale the
+// children list took 27 ms that way against 6 ms as two queries.
+export async function pageAndTotal<R>(page: Promise<R[]>, count: Promise<{ n: number | string | bigint }>): Promise<{ total: number; items: R[] }> {
+  const [items, total] = await Promise.all([page, count]);
+  return { total: Number(total.n), items };
 }

@@ -2,7 +2,7 @@
 // interest and the conversion funnel.
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../core/db.ts';
-import { pageWithTotal, totalColumn } from '../core/paging.ts';
+import { pageAndTotal } from '../core/paging.ts';
 import type { EnquiryListQuery } from './input.ts';
 import { frontDoorOf, type EnquiryStatus } from './model.ts';
 import './tables.ts';
@@ -102,9 +102,10 @@ function inScope(scope: ListScope) {
 export async function listEnquiries(db: Db, scope: ListScope, q: EnquiryListQuery): Promise<{ total: number; items: EnquiryRow[] }> {
   let query = enquiryQuery(db).where(inScope(scope));
   if (q.status) query = query.where('e.status', '=', q.status);
-  const rows = await query.select(totalColumn).orderBy('e.received_on', 'desc').orderBy('e.created_at', 'desc').orderBy('e.id').limit(q.limit).offset(q.offset).execute();
-  const page = await pageWithTotal(rows, q.offset, async () => (await db.selectFrom('enquiry as e').select((eb) => eb.fn.countAll<number>().as('n')).where(inScope(scope))
-    .$if(!!q.status, (qb) => qb.where('e.status', '=', q.status!)).executeTakeFirstOrThrow()).n);
+  const page = await pageAndTotal(
+    query.orderBy('e.received_on', 'desc').orderBy('e.created_at', 'desc').orderBy('e.id').limit(q.limit).offset(q.offset).execute(),
+    db.selectFrom('enquiry as e').select((eb) => eb.fn.countAll<number>().as('n')).where(inScope(scope)).$if(!!q.status, (qb) => qb.where('e.status', '=', q.status!)).executeTakeFirstOrThrow(),
+  );
   return { total: page.total, items: page.items as EnquiryRow[] };
 }
 
