@@ -30,12 +30,14 @@ create table case_note_version (
   primary key (note_id, version)
 );
 
-create function case_note_kept() returns trigger language plpgsql as $$
+-- Refuses the statement: for casework's tables, whose rows are never deleted or rewritten
+-- (documents use it too, migration 012).
+create function kept_as_written() returns trigger language plpgsql as $$
 begin
   raise exception '% is kept as written: % refused', tg_table_name, tg_op;
 end;
 $$;
-create trigger case_note_no_delete before delete on case_note for each row execute function case_note_kept();
-create trigger case_note_no_truncate before truncate on case_note for each statement execute function case_note_kept();
-create trigger case_note_version_no_change before update or delete on case_note_version for each row execute function case_note_kept();
-create trigger case_note_version_no_truncate before truncate on case_note_version for each statement execute function case_note_kept();
+create trigger case_note_no_delete before delete on case_note for each row execute function kept_as_written();
+create trigger case_note_no_truncate before truncate on case_note for each statement execute function kept_as_written();
+create trigger case_note_version_no_change before update or delete on case_note_version for each row execute function kept_as_written();
+create trigger case_note_version_no_truncate before truncate on case_note_version for each statement execute function kept_as_written();

@@ -43,12 +43,8 @@ create table document_version (
 -- without PostgreSQL trying to compress them again.
 alter table document_version alter column content set storage external;
 
-create function document_kept() returns trigger language plpgsql as $$
-begin
-  raise exception '% is kept as uploaded: % refused', tg_table_name, tg_op;
-end;
-$$;
-create trigger document_no_delete before delete on document for each row execute function document_kept();
-create trigger document_no_truncate before truncate on document for each statement execute function document_kept();
-create trigger document_version_no_change before update or delete on document_version for each row execute function document_kept();
-create trigger document_version_no_truncate before truncate on document_version for each statement execute function document_kept();
+-- The refusal casework's tables share (migration 011).
+create trigger document_no_delete before delete on document for each row execute function kept_as_written();
+create trigger document_no_truncate before truncate on document for each statement execute function kept_as_written();
+create trigger document_version_no_change before update or delete on document_version for each row execute function kept_as_written();
+create trigger document_version_no_truncate before truncate on document_version for each statement execute function kept_as_written();

@@ -195,10 +195,10 @@ describe('versions', () => {
   it('never deletes a document and never changes a version (the database refuses)', async () => {
     const ctx = await ctxFor(HEREFORDSHIRE_SW);
     const up = await documents.uploadDocument(handle.db, ctx, 'child', childId, { category: 'other', filename: 'kept.pdf', bytes: pdf() });
-    await expect(sql`delete from document where id = ${up.id}`.execute(handle.db)).rejects.toThrow(/kept as uploaded/);
-    await expect(sql`update document_version set filename = 'x.pdf' where document_id = ${up.id}`.execute(handle.db)).rejects.toThrow(/kept as uploaded/);
-    await expect(sql`delete from document_version where document_id = ${up.id}`.execute(handle.db)).rejects.toThrow(/kept as uploaded/);
-    await expect(sql`truncate document_version`.execute(handle.db)).rejects.toThrow(/kept as uploaded/);
+    await expect(sql`delete from document where id = ${up.id}`.execute(handle.db)).rejects.toThrow(/kept as written/);
+    await expect(sql`update document_version set filename = 'x.pdf' where document_id = ${up.id}`.execute(handle.db)).rejects.toThrow(/kept as written/);
+    await expect(sql`delete from document_version where document_id = ${up.id}`.execute(handle.db)).rejects.toThrow(/kept as written/);
+    await expect(sql`truncate document_version`.execute(handle.db)).rejects.toThrow(/kept as written/);
   });
 });
 

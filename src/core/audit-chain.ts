@@ -7,28 +7,18 @@
 // verifyAuditChain(). The running service seals shortly after each request (AuditSealer);
 // verification and the search seal first, so they always see every committed event.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { auditEventsWritten, auditLinks, type RecordLink } from './audit.ts';
 import type { Db } from './db.ts';
+import type { AuditEventTable } from './schema.ts';
 
 const GENESIS = '0'.repeat(64);
 // Any fixed number: one sealer at a time, so seq and prev_hash follow one after another.
 const SEAL_LOCK = 7_150_001;
 const SEAL_BATCH = 1000;
 
-interface HashedFields {
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_org_id: string | null;
-  actor_label: string | null;
-  action: string;
-  record_type: string | null;
-  record_id: string | null;
-  owner_id: string | null;
-  detail: unknown;
-  prev_hash: string;
-}
+/** What a row's hash covers: its content as stored, and its place in the chain. */
+type HashedFields = Omit<Selectable<AuditEventTable>, 'id' | 'seq' | 'prev_hash' | 'hash'> & { seq: number; prev_hash: string };
 
 /**
  * The row's hash: the previous hash, the row's content and its record links. An event with no
