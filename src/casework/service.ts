@@ -117,15 +117,16 @@ export function addChronologySource(source: EntrySource): void {
  * The record's story for its own page, newest first: for a page that has already checked and
  * audited the person's view of the record, so this adds no second audit event.
  */
-export async function storyForRecordPage(db: Db, ctx: RequestContext, recordType: string, recordId: string): Promise<ChronologyEntry[]> {
+export async function storyForRecordPage(db: Db, ctx: RequestContext, recordType: string, recordId: string, ownEntries?: readonly ChronologyEntry[]): Promise<ChronologyEntry[]> {
   const record = await recordAccess(db, ctx, recordType, recordId);
-  return (await entriesOf(db, recordType, recordId, record, [])).reverse();
+  return (await entriesOf(db, recordType, recordId, record, [], ownEntries)).reverse();
 }
 
-async function entriesOf(db: Db, recordType: string, recordId: string, record: RecordAccess, kinds: readonly string[]): Promise<ChronologyEntry[]> {
+/** The merged entries; the page that has its record's own events to hand passes them, so they are not read twice. */
+async function entriesOf(db: Db, recordType: string, recordId: string, record: RecordAccess, kinds: readonly string[], ownEntries?: readonly ChronologyEntry[]): Promise<ChronologyEntry[]> {
   const own = caseworkRecord(recordType)?.chronology;
   const [events, notes, ...others] = await Promise.all([
-    own ? own(db, recordId, record) : Promise.resolve([]),
+    ownEntries ?? (own ? own(db, recordId, record) : Promise.resolve([])),
     store.notesOf(db, recordType, recordId, { sensitive: record.viewSensitive }),
     ...entrySources.map((source) => source(db, recordType, recordId, record)),
   ]);

@@ -17,6 +17,7 @@ import {
 } from '../model.ts';
 import * as casework from '../../casework/service.ts';
 import { timelineItems } from '../../casework/timeline.ts';
+import { householdChronology } from '../chronology.ts';
 import * as households from '../service.ts';
 
 export const LABELS = {
@@ -145,7 +146,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
     const id = idFrom(request.params);
     const v = await households.view(db, request.ctx!, id);
     const names = v.applicants.map((a) => `${a.firstName} ${a.lastName}`).join(' and ');
-    const timeline = timelineItems(await casework.storyForRecordPage(db, request.ctx!, 'household', id));
+    const timeline = timelineItems(await casework.storyForRecordPage(db, request.ctx!, 'household', id, householdChronology(v.events)));
     return render(request, reply, 'adopters/views/household.njk', { title: names || v.household.reference, names, ...v, timeline, labels: LABELS, backLink: '/households' });
   });
 

@@ -14,6 +14,7 @@ import { idFrom, pageErrors, type Body, type Item } from '../../core/http/forms.
 import { LABELS } from './labels.ts';
 import * as casework from '../../casework/service.ts';
 import { timelineItems } from '../../casework/timeline.ts';
+import { childChronology } from '../chronology.ts';
 import { childJourneyRoutes } from './pages-journey.ts';
 import { siblingGroupRoutes } from './pages-siblings.ts';
 
@@ -72,7 +73,7 @@ export function childPageRoutes(app: FastifyInstance, services: AppServices): vo
     const id = idFrom(request.params);
     const view = await children.view(db, request.ctx!, id);
     const { child } = view;
-    const story = await casework.storyForRecordPage(db, request.ctx!, 'child', id);
+    const story = await casework.storyForRecordPage(db, request.ctx!, 'child', id, childChronology(view.episodes, view.milestones));
     return render(request, reply, 'children/views/child.njk', {
       title: `${child.firstName} ${child.lastName}`, ...view, labels: LABELS, timeline: timelineItems(story), backLink: '/children',
     });
