@@ -329,31 +329,37 @@ export async function checksFor(db: Db, ctx: RequestContext, id: string) {
 // ---- stage events -------------------------------------------------------------------------------
 
 export async function recordEvent(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
+  return db.transaction().execute((tx) => recordEventIn(tx, ctx, id, raw));
+}
+
+/**
+ * recordEvent in the caller's transaction: panel decisions record the panel and the agency
+ * decision maker's decision on the household together with their own rows.
+ */
+export async function recordEventIn(tx: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
   const input = parseInput(stageEventInput, raw);
-  return db.transaction().execute(async (tx) => {
-    const h = await loadHousehold(tx, ctx, id, 'view');
-    if (!householdPolicy.can(ctx.actor, ctx.facts, actionFor(input.type), asRecord(h))) {
-      throw new ForbiddenError(input.type === 'adm-decision' ? 'Only the agency decision maker records the decision' : 'You cannot record this for the household');
-    }
-    if (input.staffId) {
-      const workers = await staffStore.activeStaffWithRole(tx, [h.ownerId], 'social-worker');
-      if (!workers.some((w) => w.id === input.staffId)) throw ValidationError.of('staffId', 'Select a social worker of the household\'s agency with an active account');
-    }
-    let missing: string[] = [];
-    if (input.type === 'stage-1-decision' && input.outcome === 'proceed') {
-      const [applicants, members, checks] = await Promise.all([store.applicantsOf(tx, id), store.membersOf(tx, id), store.checksOf(tx, id)]);
-      const people = peopleOf(applicants, members);
-      missing = missingForProceed(h, people.applicants, people.members, checks, input.date);
-    }
-    const { problems, next } = applyEvent(h, input, { today: ctx.facts.today, missingForProceed: missing });
-    if (problems.length) throw new ValidationError(problems);
-    const eventId = await store.insertEvent(tx, id, { ...input, recordedBy: ctx.actor.staffId });
-    await store.setState(tx, id, next);
-    const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => (h as unknown as Record<string, unknown>)[k] !== v));
-    const before = Object.fromEntries(Object.keys(changed).map((k) => [k, (h as unknown as Record<string, unknown>)[k] ?? null]));
-    await audit(tx, ctx, h, 'update', { event: { id: eventId, type: input.type, date: input.date, outcome: input.outcome, parStatus: input.parStatus, status: input.status, reason: input.reason }, before, after: changed });
-    return eventId;
-  });
+  const h = await loadHousehold(tx, ctx, id, 'view');
+  if (!householdPolicy.can(ctx.actor, ctx.facts, actionFor(input.type), asRecord(h))) {
+    throw new ForbiddenError(input.type === 'adm-decision' ? 'Only the agency decision maker records the decision' : 'You cannot record this for the household');
+  }
+  if (input.staffId) {
+    const workers = await staffStore.activeStaffWithRole(tx, [h.ownerId], 'social-worker');
+    if (!workers.some((w) => w.id === input.staffId)) throw ValidationError.of('staffId', 'Select a social worker of the household\'s agency with an active account');
+  }
+  let missing: string[] = [];
+  if (input.type === 'stage-1-decision' && input.outcome === 'proceed') {
+    const [applicants, members, checks] = await Promise.all([store.applicantsOf(tx, id), store.membersOf(tx, id), store.checksOf(tx, id)]);
+    const people = peopleOf(applicants, members);
+    missing = missingForProceed(h, people.applicants, people.members, checks, input.date);
+  }
+  const { problems, next } = applyEvent(h, input, { today: ctx.facts.today, missingForProceed: missing });
+  if (problems.length) throw new ValidationError(problems);
+  const eventId = await store.insertEvent(tx, id, { ...input, recordedBy: ctx.actor.staffId });
+  await store.setState(tx, id, next);
+  const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => (h as unknown as Record<string, unknown>)[k] !== v));
+  const before = Object.fromEntries(Object.keys(changed).map((k) => [k, (h as unknown as Record<string, unknown>)[k] ?? null]));
+  await audit(tx, ctx, h, 'update', { event: { id: eventId, type: input.type, date: input.date, outcome: input.outcome, parStatus: input.parStatus, status: input.status, reason: input.reason }, before, after: changed });
+  return eventId;
 }
 
 // ---- approval terms -------------------------------------------------------------------------------
