@@ -8,6 +8,11 @@ import {
 } from './model.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** A short list typed as "Urdu, Punjabi": up to 10 entries of 60 characters, blanks dropped. */
+const wordList = (what: string) => z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((w) => w.trim()).filter(Boolean) : v ?? []),
+  z.array(z.string().max(60, { error: `Each ${what} must be 60 characters or fewer` })).max(10, { error: `List up to 10, separated by commas` }),
+);
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max, { error: `Must be ${max} characters or fewer` }).optional());
 const clearableText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, { error: `Must be ${max} characters or fewer` }).nullable().optional());
 const code = <T extends object>(codes: T, what: string) =>
@@ -122,6 +127,9 @@ export const termsInput = z.object({
   religionConsiderations: optionalText(2000),
   languageConsiderations: optionalText(2000),
   areasToAvoid: optionalText(2000),
+  religions: wordList('religion'),
+  languages: wordList('language'),
+  avoidCouncilIds: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(uuid('a council')).max(50)),
 }).superRefine((t, ctx) => {
   if (t.maxChildren < t.minChildren) ctx.addIssue({ code: 'custom', path: ['maxChildren'], message: `Most children (${t.maxChildren}) cannot be fewer than the fewest (${t.minChildren})` });
   if (t.maxAge < t.minAge) ctx.addIssue({ code: 'custom', path: ['maxAge'], message: `Oldest age (${t.maxAge}) cannot be below the youngest (${t.minAge})` });

@@ -108,7 +108,7 @@ describe('clocks and work', () => {
   });
 
   it('fits approval terms to a child', () => {
-    const terms: Terms = { minChildren: 1, maxChildren: 2, minAge: 0, maxAge: 4, childSex: 'any', siblingGroup: true, tolerances: { developmentalDelay: 'medium', learningDisability: 'low', physicalDisability: 'cannot', medicalConditions: 'low', fasd: 'cannot', familyMentalIllness: 'high', familySubstanceMisuse: 'medium', ongoingContact: 'low' }, ethnicityConsiderations: null, religionConsiderations: null, languageConsiderations: null, areasToAvoid: null };
+    const terms: Terms = { minChildren: 1, maxChildren: 2, minAge: 0, maxAge: 4, childSex: 'any', siblingGroup: true, tolerances: { developmentalDelay: 'medium', learningDisability: 'low', physicalDisability: 'cannot', medicalConditions: 'low', fasd: 'cannot', familyMentalIllness: 'high', familySubstanceMisuse: 'medium', ongoingContact: 'low' }, ethnicityConsiderations: null, religionConsiderations: null, languageConsiderations: null, areasToAvoid: null, religions: [], languages: [], avoidCouncilIds: [] };
     expect(termsFit(terms, { children: 2, age: 3, siblingGroup: true, need: 'developmentalDelay', tolerance: 'medium' })).toBe(true);
     expect(termsFit(terms, { age: 5 })).toBe(false);
     expect(termsFit(terms, { need: 'fasd' })).toBe(false);

@@ -434,6 +434,11 @@ export interface Terms {
   religionConsiderations: string | null;
   languageConsiderations: string | null;
   areasToAvoid: string | null;
+  /** Religions practised in the household and languages spoken at home, as matching weighs them. */
+  religions: string[];
+  languages: string[];
+  /** Councils the household cannot live near or be matched with (matching excludes them). */
+  avoidCouncilIds: string[];
 }
 
 const TOLERANCE_RANK: Record<Tolerance, number> = { cannot: 0, low: 1, medium: 2, high: 3 };

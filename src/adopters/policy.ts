@@ -30,7 +30,8 @@ export function relationTo(actor: Actor, facts: AccessFacts, h: Pick<HouseholdRe
   return null;
 }
 
-export const VIEW: Role[] = ['social-worker', 'team-manager', 'recruitment-officer', 'panel-adviser', 'decision-maker', 'training-coordinator'];
+// Family finders see the households they work with: their own agency's, and those a link grants them.
+export const VIEW: Role[] = ['social-worker', 'team-manager', 'recruitment-officer', 'panel-adviser', 'decision-maker', 'training-coordinator', 'family-finder'];
 const DETAILS: Role[] = ['social-worker', 'team-manager', 'recruitment-officer'];
 const STAGES: Role[] = ['social-worker', 'team-manager'];
 export const POOL: Role[] = ['family-finder'];

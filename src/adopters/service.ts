@@ -373,10 +373,16 @@ export async function setTerms(db: Db, ctx: RequestContext, id: string, raw: unk
     const terms: Terms = {
       ...input, ethnicityConsiderations: input.ethnicityConsiderations ?? null, religionConsiderations: input.religionConsiderations ?? null,
       languageConsiderations: input.languageConsiderations ?? null, areasToAvoid: input.areasToAvoid ?? null,
+      religions: input.religions, languages: input.languages, avoidCouncilIds: input.avoidCouncilIds,
     };
     await store.saveTerms(tx, id, terms);
     await audit(tx, ctx, h, 'update', { before: { terms: before }, after: { terms } });
   });
+}
+
+/** The councils a household's terms may name as ones it cannot live near (not personal data). */
+export function councilChoices(db: Db) {
+  return store.localAuthorities(db);
 }
 
 // ---- work due --------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { pageAndTotal } from '../core/paging.ts';
 import type { HouseholdListQuery, PoolQuery } from './input.ts';
 import type { Check, CheckKind, CheckStatus, EventType, HouseholdState, Need, Terms, Tolerance } from './model.ts';
 import './tables.ts';
+import '../matching/tables.ts';
 
 export interface NewApplicant {
   firstName: string;
@@ -100,6 +101,11 @@ export async function referenceTaken(db: Db, reference: string): Promise<boolean
 
 export async function councilByCode(db: Db, code: string) {
   return db.selectFrom('organisation').select(['id', 'name', 'kind']).where('code', '=', code).executeTakeFirst();
+}
+
+/** Every council in Mercia, by name: the choices for the councils a household cannot live near. */
+export function localAuthorities(db: Db) {
+  return db.selectFrom('organisation').select(['id', 'name']).where('kind', '=', 'local-authority').orderBy('name').execute();
 }
 
 export function applicantsOf(db: Db, householdId: string) {
@@ -202,13 +208,14 @@ const NEED_COLUMNS: Record<Need, 'developmental_delay' | 'learning_disability' |
 
 type TermsRowShape = Record<string, unknown>;
 
-function termsFromRow(r: TermsRowShape): Terms {
+export function termsFromRow(r: TermsRowShape): Terms {
   return {
     minChildren: r.min_children as number, maxChildren: r.max_children as number, minAge: r.min_age as number, maxAge: r.max_age as number,
     childSex: r.child_sex as Terms['childSex'], siblingGroup: r.sibling_group as boolean,
     tolerances: Object.fromEntries(Object.entries(NEED_COLUMNS).map(([need, col]) => [need, r[col] as Tolerance])) as Record<Need, Tolerance>,
     ethnicityConsiderations: r.ethnicity_considerations as string | null, religionConsiderations: r.religion_considerations as string | null,
     languageConsiderations: r.language_considerations as string | null, areasToAvoid: r.areas_to_avoid as string | null,
+    religions: (r.religions as string[] | undefined) ?? [], languages: (r.languages as string[] | undefined) ?? [], avoidCouncilIds: (r.avoid_council_ids as string[] | undefined) ?? [],
   };
 }
 
@@ -218,6 +225,7 @@ export function termsRow(householdId: string, t: Terms) {
     sibling_group: t.siblingGroup, ...Object.fromEntries(Object.entries(NEED_COLUMNS).map(([need, col]) => [col, t.tolerances[need as Need]])) as Record<(typeof NEED_COLUMNS)[Need], string>,
     ethnicity_considerations: t.ethnicityConsiderations, religion_considerations: t.religionConsiderations,
     language_considerations: t.languageConsiderations, areas_to_avoid: t.areasToAvoid,
+    religions: t.religions ?? [], languages: t.languages ?? [], avoid_council_ids: t.avoidCouncilIds ?? [],
   };
 }
 

@@ -25,6 +25,9 @@ export interface Milestone {
   notes?: string | null;
   recordedBy?: string | null;
   recordedByName?: string | null;
+  /** The household a link, matching panel or match names. */
+  householdId?: string | null;
+  householdReference?: string | null;
 }
 
 // ---- care history ----------------------------------------------------------------------

@@ -324,35 +324,44 @@ export async function addEpisode(db: Db, ctx: RequestContext, id: string, raw: u
 // ---- permanence milestones ------------------------------------------------------------------
 
 export async function addMilestone(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string[]> {
+  return db.transaction().execute((tx) => addMilestoneIn(tx, ctx, id, raw));
+}
+
+/**
+ * addMilestone in the caller's transaction, for the areas that land a milestone with their own
+ * rows: matching (the link, naming the household) and the panel (the match decision, SHOBPA).
+ */
+export async function addMilestoneIn(tx: Db, ctx: RequestContext, id: string, raw: unknown, options: { householdId?: string } = {}): Promise<string[]> {
   const input = parseInput(milestoneInput, raw);
-  return db.transaction().execute(async (tx) => {
-    const child = await loadChild(tx, ctx, id, 'record-milestone');
-    const group = child.siblingGroupId ? await store.findSiblingGroup(tx, child.siblingGroupId) : undefined;
-    // Siblings placed together are linked, matched and placed as one: the child first, then the others.
-    const together = group?.decision === 'together' && GROUP_MILESTONES.includes(input.type);
-    const siblings = together ? (await store.findChildren(tx, await store.siblingIds(tx, group!.id))).filter((s) => s.id !== child.id) : [];
-    const targets = [child, ...siblings];
-    // All or none: every child is checked against the rules before anything is written.
-    const problems: FieldError[] = [];
-    for (const target of targets) {
-      if (!childPolicy.can(ctx.actor, ctx.facts, 'record-milestone', target)) throw new ForbiddenError(`You cannot record milestones for every child in the sibling group ${group?.name ?? ''}`);
-      const [episodes, milestones] = await Promise.all([store.episodesOf(tx, target.id), store.milestonesOf(tx, target.id)]);
-      const found = milestoneProblems({ dateOfBirth: target.dateOfBirth, periodStart: periodOfCareStart(episodes), today: ctx.facts.today, milestones }, input);
-      problems.push(...found.map((p) => (target.id === child.id ? p : { ...p, message: `For ${target.firstName} (in the same sibling group): ${p.message}` })));
-    }
-    if (problems.length) throw new ValidationError(problems);
-    const ids: string[] = [];
-    for (const target of targets) {
-      const milestoneId = await store.insertMilestone(tx, target.id, { type: input.type, date: input.date, code: input.code, notes: input.notes ?? null, recordedBy: ctx.actor.staffId });
-      await refreshDerived(tx, target.id, ctx.facts.today);
-      await recordAudit(tx, {
-        actor: auditActor(ctx.actor), action: 'create', recordType: 'milestone', recordId: milestoneId, ownerId: target.placingAuthorityId,
-        detail: { child: target.id, after: { type: input.type, date: input.date, code: input.code }, ...(together ? { siblingGroup: group!.id } : {}) },
-      });
-      ids.push(milestoneId);
-    }
-    return ids;
-  });
+  const child = await loadChild(tx, ctx, id, 'record-milestone');
+  const group = child.siblingGroupId ? await store.findSiblingGroup(tx, child.siblingGroupId) : undefined;
+  // Siblings placed together are linked, matched and placed as one: the child first, then the others.
+  const together = group?.decision === 'together' && GROUP_MILESTONES.includes(input.type);
+  const siblings = together ? (await store.findChildren(tx, await store.siblingIds(tx, group!.id))).filter((s) => s.id !== child.id) : [];
+  const targets = [child, ...siblings];
+  // All or none: every child is checked against the rules before anything is written.
+  const problems: FieldError[] = [];
+  for (const target of targets) {
+    if (!childPolicy.can(ctx.actor, ctx.facts, 'record-milestone', target)) throw new ForbiddenError(`You cannot record milestones for every child in the sibling group ${group?.name ?? ''}`);
+    const [episodes, milestones] = await Promise.all([store.episodesOf(tx, target.id), store.milestonesOf(tx, target.id)]);
+    const found = milestoneProblems({ dateOfBirth: target.dateOfBirth, periodStart: periodOfCareStart(episodes), today: ctx.facts.today, milestones }, input);
+    problems.push(...found.map((p) => (target.id === child.id ? p : { ...p, message: `For ${target.firstName} (in the same sibling group): ${p.message}` })));
+  }
+  if (problems.length) throw new ValidationError(problems);
+  const ids: string[] = [];
+  for (const target of targets) {
+    const milestoneId = await store.insertMilestone(tx, target.id, {
+      type: input.type, date: input.date, code: input.code, notes: input.notes ?? null, recordedBy: ctx.actor.staffId, householdId: options.householdId ?? null,
+    });
+    await refreshDerived(tx, target.id, ctx.facts.today);
+    await recordAudit(tx, {
+      actor: auditActor(ctx.actor), action: 'create', recordType: 'milestone', recordId: milestoneId, ownerId: target.placingAuthorityId,
+      detail: { child: target.id, after: { type: input.type, date: input.date, code: input.code, ...(options.householdId ? { household: options.householdId } : {}) }, ...(together ? { siblingGroup: group!.id } : {}) },
+      records: [{ type: 'child', id: target.id, ownerId: target.placingAuthorityId }],
+    });
+    ids.push(milestoneId);
+  }
+  return ids;
 }
 
 export function milestoneLabel(type: MilestoneType): string {

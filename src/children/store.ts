@@ -7,6 +7,7 @@ import { pageAndTotal } from '../core/paging.ts';
 import type { Ethnicity, MilestoneType } from './codes.ts';
 import type { ChildListQuery } from './input.ts';
 import type { Episode, Milestone, Stage } from './model.ts';
+import '../matching/tables.ts';
 
 export interface ChildRow {
   id: string;
@@ -188,8 +189,8 @@ export async function closeEpisode(db: Db, episodeId: string, endDate: string, r
 }
 
 export async function milestonesOf(db: Db, childId: string): Promise<Milestone[]> {
-  const rows = await db.selectFrom('milestone as m').leftJoin('staff as s', 's.id', 'm.recorded_by')
-    .select(['m.id', 'm.type', 'm.date', 'm.code', 'm.notes', 'm.recorded_by as recordedBy', 's.display_name as recordedByName'])
+  const rows = await db.selectFrom('milestone as m').leftJoin('staff as s', 's.id', 'm.recorded_by').leftJoin('household as h', 'h.id', 'm.household_id')
+    .select(['m.id', 'm.type', 'm.date', 'm.code', 'm.notes', 'm.recorded_by as recordedBy', 's.display_name as recordedByName', 'm.household_id as householdId', 'h.reference as householdReference'])
     .where('m.child_id', '=', childId).orderBy('m.date').orderBy('m.recorded_at').execute();
   return rows.map((r) => ({ ...r, type: r.type as MilestoneType }));
 }
@@ -204,8 +205,8 @@ export async function milestonesOfMany(db: Db, childIds: readonly string[]): Pro
   return byChild;
 }
 
-export async function insertMilestone(db: Db, childId: string, m: { type: string; date: string; code: string | null; notes: string | null; recordedBy: string | null }): Promise<string> {
-  const row = await db.insertInto('milestone').values({ child_id: childId, type: m.type, date: m.date, code: m.code, notes: m.notes, recorded_by: m.recordedBy })
+export async function insertMilestone(db: Db, childId: string, m: { type: string; date: string; code: string | null; notes: string | null; recordedBy: string | null; householdId?: string | null }): Promise<string> {
+  const row = await db.insertInto('milestone').values({ child_id: childId, type: m.type, date: m.date, code: m.code, notes: m.notes, recorded_by: m.recordedBy, household_id: m.householdId ?? null })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -385,4 +386,37 @@ export async function scorecard(db: Db, councilIds: readonly string[], period: {
     councilId: r.council_id, adopted: Number(r.adopted), a1Days: r.a1 === null ? null : Number(r.a1), a2Days: r.a2 === null ? null : Number(r.a2),
     a2Children: Number(r.a2_children), withinA1: Number(r.within_a1),
   }));
+}
+
+// ---- for matching -----------------------------------------------------------------------------
+
+/** The stages in which a child waits for a family: decided, and not yet matched. */
+export const WAITING_STAGES: readonly Stage[] = ['should-be-placed', 'placement-order', 'family-finding', 'linked'];
+
+export interface MatchFacts extends ChildRow {
+  needs: string[];
+  avoidCouncilIds: string[];
+  siblingDecision: string | null;
+  siblingGroupName: string | null;
+}
+
+function matchFactsQuery(db: Db) {
+  return childQuery(db).leftJoin('sibling_group as g', 'g.id', 'c.sibling_group_id').select([
+    'c.avoid_council_ids as avoidCouncilIds', 'g.decision as siblingDecision', 'g.name as siblingGroupName',
+    sql<string[]>`coalesce((select array_agg(n.category order by n.position) from child_need n where n.child_id = c.id), '{}')`.as('needs'),
+  ]);
+}
+
+export async function matchFactsOf(db: Db, ids: readonly string[]): Promise<MatchFacts[]> {
+  if (ids.length === 0) return [];
+  return (await matchFactsQuery(db).where('c.id', 'in', ids).orderBy('c.date_of_birth').execute()) as unknown as MatchFacts[];
+}
+
+/** Waiting children in the scope: those a family is being found for. */
+export async function waitingMatchFacts(db: Db, scope: ListScope, limit = 5000): Promise<MatchFacts[]> {
+  return (await matchFactsQuery(db).where(inListScope(scope)).where('c.stage', 'in', WAITING_STAGES).orderBy('c.shobpa_date').orderBy('c.id').limit(limit).execute()) as unknown as MatchFacts[];
+}
+
+export async function setAvoidCouncils(db: Db, id: string, councilIds: readonly string[]): Promise<void> {
+  await db.updateTable('child').set({ avoid_council_ids: [...councilIds], updated_at: new Date() }).where('id', '=', id).execute();
 }

@@ -15,7 +15,7 @@ import {
 } from '../adopters/model.ts';
 import { termsRow } from '../adopters/store.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
 import type { DemoContext } from './seed.ts';
 
 type Scenario = 'stage-1' | 'stage-1-overdue' | 'between' | 'stage-2' | 'stage-2-overdue' | 'not-suitable' | 'approved' | 'review-due'
@@ -50,6 +50,9 @@ const blankState = (roiAcceptedOn: string | null, fastTrack: HouseholdState['fas
 });
 
 class JourneyBuilder {
+  /** Matching's attributes (religions, languages) draw from their own stream, so adding them left the rest of the demo as it was. */
+  private readonly matching = new Random(20261201);
+
   constructor(private readonly r: Random, private readonly today: string) {}
 
   /** Replay one event through the rules; a demo that breaks them is a bug here. */
@@ -94,6 +97,9 @@ class JourneyBuilder {
       tolerances: Object.fromEntries(Object.keys(NEEDS).map((n) => [n, this.r.pick(LEVELS)])) as Record<Need, Tolerance>,
       ethnicityConsiderations: this.r.chance(0.3) ? 'Would welcome a child of mixed heritage' : null, religionConsiderations: null,
       languageConsiderations: this.r.chance(0.1) ? 'Speak Punjabi at home' : null, areasToAvoid: this.r.chance(0.2) ? 'Not within 20 miles of Hereford' : null,
+      religions: this.matching.chance(0.5) ? [this.matching.pick(['Christian', 'Christian', 'Muslim', 'Sikh', 'Hindu', 'No religion'])] : [],
+      languages: this.matching.chance(0.15) ? ['English', this.matching.pick(['Punjabi', 'Urdu', 'Polish', 'Bengali', 'Romanian'])] : ['English'],
+      avoidCouncilIds: [],
     };
   }
 

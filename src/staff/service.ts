@@ -236,6 +236,35 @@ export async function revokeGrant(db: Db, ctx: RequestContext, grantId: string):
   });
 }
 
+/**
+ * A grant that another area's work makes necessary, in that area's transaction, once its own
+ * policy allowed the work: opening a link between a child and a household lets each side's worker
+ * see the other record. Logged like any grant; revoked by revokeGrantsIn when the work ends.
+ */
+export async function grantForWorkIn(tx: Db, ctx: RequestContext, g: { staffId: string; recordType: string; recordId: string; reason: string; validFrom: string }): Promise<string> {
+  const ownerId = await ownerOfRecord(tx, g.recordType, g.recordId);
+  if (!ownerId) throw new NotFoundError('Record');
+  const id = await store.insertGrant(tx, { ...g, validTo: null, ownerId, grantedBy: ctx.actor.staffId });
+  await recordAudit(tx, {
+    actor: auditActor(ctx.actor), action: 'grant', recordType: g.recordType, recordId: g.recordId, ownerId,
+    detail: { after: { grant: id, staff: g.staffId, reason: g.reason, validFrom: g.validFrom, validTo: null } },
+  });
+  return id;
+}
+
+/** Revoke grants made by grantForWorkIn, in the caller's transaction (those already revoked are left). */
+export async function revokeGrantsIn(tx: Db, ctx: RequestContext, grantIds: readonly string[]): Promise<void> {
+  for (const grantId of grantIds) {
+    const grant = await store.findGrant(tx, grantId);
+    if (!grant || grant.revokedAt) continue;
+    await store.revokeGrant(tx, grantId, ctx.actor.staffId, new Date());
+    await recordAudit(tx, {
+      actor: auditActor(ctx.actor), action: 'revoke', recordType: grant.recordType, recordId: grant.recordId, ownerId: grant.ownerId,
+      detail: { before: { grant: grantId, staff: grant.staffId } },
+    });
+  }
+}
+
 /** Whether the person may manage their organisation's staff (the navigation shows Staff). */
 export function mayManageStaff(ctx: RequestContext): boolean {
   return staffPolicy.can(ctx.actor, ctx.facts, 'add', { id: '', organisationId: ctx.actor.orgId });

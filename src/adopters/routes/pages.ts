@@ -264,11 +264,14 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
       minChildren: String(t.minChildren), maxChildren: String(t.maxChildren), minAge: String(t.minAge), maxAge: String(t.maxAge), childSex: t.childSex,
       siblingGroup: t.siblingGroup ? 'yes' : 'no', ...Object.fromEntries(Object.entries(t.tolerances).map(([k, l]) => [`tolerance-${k}`, l])),
       ethnicityConsiderations: t.ethnicityConsiderations, religionConsiderations: t.religionConsiderations, languageConsiderations: t.languageConsiderations, areasToAvoid: t.areasToAvoid,
+      religions: t.religions.join(', '), languages: t.languages.join(', '), avoidCouncilIds: t.avoidCouncilIds,
     } : { childSex: 'any', siblingGroup: 'no' });
+    const avoid = new Set<string>([values.avoidCouncilIds ?? []].flat() as string[]);
+    const councils = (await households.councilChoices(db)).map((c) => ({ value: c.id, text: c.name, checked: avoid.has(c.id) }));
     if (error) reply.code(422);
     return render(request, reply, 'adopters/views/terms.njk', {
       title: `Approval terms – ${v.household.reference}`, household: v.household, values, labels: LABELS,
-      needs: Object.entries(NEEDS).map(([key, label]) => ({ key, label, items: items(TOLERANCES) })),
+      needs: Object.entries(NEEDS).map(([key, label]) => ({ key, label, items: items(TOLERANCES) })), councils,
       errors: error ? pageErrors(error, [], renameField) : undefined, backLink: `/households/${id}#terms`,
     });
   }
@@ -283,6 +286,7 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
       siblingGroup: one(body, 'siblingGroup') === 'yes', tolerances: Object.fromEntries(Object.keys(NEEDS).map((k) => [k, one(body, `tolerance-${k}`)])),
       ethnicityConsiderations: one(body, 'ethnicityConsiderations'), religionConsiderations: one(body, 'religionConsiderations'),
       languageConsiderations: one(body, 'languageConsiderations'), areasToAvoid: one(body, 'areasToAvoid'),
+      religions: one(body, 'religions'), languages: one(body, 'languages'), avoidCouncilIds: body.avoidCouncilIds,
     };
     return saveOr(request, reply, `/households/${id}#terms`, 'The approval terms have been saved.', () => households.setTerms(db, request.ctx!, id, input),
       (error) => showTerms(request, reply, id, body, error));
