@@ -97,9 +97,10 @@ const m = serviceMatrix({
   policies: [householdPolicy],
   tables: ['household', 'applicant', 'household_member', 'household_check', 'stage_event', 'approval_terms'],
   subject,
-  contextFree: { actionFor: 'which policy action an event type needs: no record, no person' },
+  contextFree: { actionFor: 'which policy action an event type needs: no record, no person', councilChoices: 'the councils of Mercia by name, for the terms form: no personal data' },
   exempt: {
     permissionsFor: 'the buttons a household\'s page offers, from the very rules the change functions ask (their rows check each)',
+    recordEventIn: 'recordEvent in the caller\'s transaction: recordEvent\'s rows run this very function',
     generalPermissions: 'whether to offer "New household" and the pool: the create rule and the pool scope, which create and pool (rows below) apply',
   },
   routes: { prefixes: ['/households', '/api/v1/households'] },
@@ -111,13 +112,13 @@ const visibleVerify = async (o: string, visible: boolean, w: World, since: numbe
 };
 
 m.row({
-  fn: 'view', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'family-finder', cases: SEES,
+  fn: 'view', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'analyst', cases: SEES,
   call: (svc, ctx, s) => svc.view(m.w.db, ctx, s.householdId),
   verify: (_o, r, s) => expect((r as Awaited<ReturnType<typeof households.view>>).household.id).toBe(s.householdId),
 });
 m.row({ fn: 'checksFor', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'admin', cases: SEES, call: (svc, ctx, s) => svc.checksFor(m.w.db, ctx, s.householdId) });
 m.row({
-  fn: 'householdVisibleTo', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'family-finder', cases: VISIBLE,
+  fn: 'householdVisibleTo', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'analyst', cases: VISIBLE,
   call: (svc, ctx, s) => svc.householdVisibleTo(m.w.db, ctx, s.householdId),
   verify: (o, r, _s, w, info) => visibleVerify(o, r as boolean, w, info.since),
 });
@@ -127,7 +128,7 @@ m.row({
   verify: (o, r, s, w, info) => visibleVerify(o, (r as Set<string>).has(s.householdId), w, info.since),
 });
 m.row({
-  fn: 'recordPreparationCompleted', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'family-finder', cases: SEES, writes: true,
+  fn: 'recordPreparationCompleted', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'analyst', cases: SEES, writes: true,
   call: (svc, ctx, s) => svc.recordPreparationCompleted(m.w.db, ctx, s.householdId, '2026-11-20', { courseId: randomUUID() }),
 });
 m.row({
@@ -192,7 +193,7 @@ m.row({
   }),
 });
 m.row({
-  fn: 'list', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'family-finder', cases: LISTS,
+  fn: 'list', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'analyst', cases: LISTS,
   call: (svc, ctx, s) => svc.list(m.w.db, ctx, { q: s.reference }),
   verify: (o, r, s, w, info) => expectListed(o, (r as Awaited<ReturnType<typeof households.list>>).items.map((h) => h.id), s.householdId, w, info),
 });

@@ -97,6 +97,7 @@ const m = serviceMatrix({
   contextFree: { milestoneLabel: 'a milestone type\'s label: no record, no person' },
   exempt: {
     permissionsFor: 'the buttons a child\'s page offers, from the very rules the change functions ask (their rows check each)',
+    addMilestoneIn: 'addMilestone in the caller\'s transaction: addMilestone\'s rows run this very function',
     mayRegister: 'whether to offer "Register a child": the create rule, which create and allocatableWorkers (rows below) apply',
   },
   routes: {

@@ -77,3 +77,11 @@ export function feeFor(rates: readonly FeeRate[], p: { financialYear: number; ch
 }
 
 export const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+
+/** A recorded fee as a page shows it. */
+export function formatFee(f: { amountPence: number; financialYear: number; children: number; londonWeighting: boolean; payerName: string; payeeName: string; providerKind: string }) {
+  return {
+    amount: pounds(f.amountPence), year: yearLabel(f.financialYear), children: f.children, londonWeighting: f.londonWeighting, payer: f.payerName, payee: f.payeeName,
+    kind: f.providerKind === 'vaa' ? 'Voluntary adoption agency rate' : 'Council and regional adoption agency rate',
+  };
+}

@@ -65,9 +65,6 @@ export const closeLinkInput = z.object({
   if (c.reason === 'other' && !c.notes) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'Say why the link closed' });
 });
 
-/** PATCH /api/v1/links/{id}: move it on, or close it. */
-export const patchLinkInput = z.union([moveLinkInput, closeLinkInput.and(z.object({ status: z.literal('closed') }))]);
-
 const weight = (label: string) => z.coerce.number({ error: `Enter the weight for ${label}` }).min(0, { error: `The weight for ${label} must be 0 to 1` }).max(1, { error: `The weight for ${label} must be 0 to 1` });
 
 export const settingsInput = z.object({

@@ -166,7 +166,7 @@ export async function viewLink(db: Db, ctx: RequestContext, id: string) {
   const [events, fee, householdOpen] = await Promise.all([store.linkEvents(db, id), store.feeOf(db, id), adopters.mayViewHousehold(db, ctx, link.householdId)]);
   await auditLink(db, ctx, link, 'view');
   const may = (a: LinkAction) => linkPolicy.can(ctx.actor, ctx.facts, a, record);
-  return { link, events, fee, householdOpen, canProgress: may('progress') && record.childSide !== undefined, canClose: may('close') };
+  return { link, events, fee, householdOpen, canProgress: may('progress'), canClose: may('close') };
 }
 
 /** The links of the child (and their sibling group) the person may see. */

@@ -24,6 +24,7 @@ import { adoptersRoutes } from '../adopters/routes.ts';
 import { childrenRoutes } from '../children/routes/index.ts';
 import { recruitmentRoutes } from '../recruitment/routes.ts';
 import { trainingRoutes } from '../training/routes.ts';
+import { matchingRoutes } from '../matching/routes.ts';
 import { ssda903Routes } from '../interop/ssda903/routes.ts';
 import { partnershipRoutes } from '../partnership/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
@@ -75,6 +76,7 @@ export async function createApp(services: AppServices, options: { logger?: boole
   recruitmentRoutes(app, services);
   adoptersRoutes(app, services);
   trainingRoutes(app, services);
+  matchingRoutes(app, services);
   ssda903Routes(app, services);
   auditRoutes(app, services);
   // After every area: casework serves each record type the areas registered.
