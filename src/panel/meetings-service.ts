@@ -1,7 +1,8 @@
-// Use cases for a meeting's agenda: the meeting page (agenda, attendance, quorum, papers,
-// recommendations, minutes), adding an item for a record the panel hears, choosing its papers,
-// recording the panel's recommendation (only at a quorate meeting), and a member reading a
-// paper. Each view and change is audited in its transaction with the records it showed.
+// Use cases for a panel meeting: its page (agenda, attendance, quorum, papers, recommendations,
+// minutes), a member's meetings, attendance, the minutes from draft to final, adding an item for
+// a record the panel hears, choosing its papers, recording the panel's recommendation (only at a
+// quorate meeting), and a member reading a paper. Each view and change is audited in its
+// transaction with the records it showed.
 import * as adopters from '../adopters/service.ts';
 import { paperFile, paperSummaries, type PaperSummary } from '../casework/panel-papers.ts';
 import { listDocuments } from '../casework/documents-service.ts';
@@ -11,16 +12,18 @@ import type { Db } from '../core/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { caseworkRecord } from '../core/records.ts';
 import { parseInput } from '../core/validation.ts';
-import { itemInput, papersInput, recommendationInput } from './input.ts';
+import { attendanceInput, itemInput, minutesInput, papersInput, recommendationInput } from './input.ts';
 import * as items from './items-store.ts';
-import { loadItem, loadMeeting, shownRecords, subjectsOf, type Subject } from './loading.ts';
+import { loadItem, loadMeeting, meetingRecord, shownRecords, subjectsOf, type Subject } from './loading.ts';
 import { matching } from './matching-port.ts';
 import {
-  andList, COUNTS_TOWARDS_QUORUM, DECISIONS, decisionClock, decisionLabel, finalProblem, finaliseProblem, heldProblem, isDecisionFor, ITEM_KINDS, quorumLacks, quorumProblem, quorumText, servesOn, type ItemKind,
+  andList, COUNTS_TOWARDS_QUORUM, DECISIONS, decisionClock, decisionDueOn, decisionLabel, finalProblem, finaliseProblem, heldProblem, isDecisionFor, ITEM_KINDS, quorumLacks,
+  quorumProblem, quorumText, servesOn, type ItemKind,
 } from './model.ts';
+import { meetingPolicy } from './policy.ts';
 import * as store from './store.ts';
 
-const audit = (db: Db, ctx: RequestContext, e: { action: 'view' | 'create' | 'update'; recordType: string; recordId: string; ownerId: string; detail?: Record<string, unknown>; records?: { type: string; id: string; ownerId?: string | null }[] }) =>
+const audit = (db: Db, ctx: RequestContext, e: { action: 'view' | 'create' | 'update'; recordType: string; recordId?: string; ownerId: string; detail?: Record<string, unknown>; records?: { type: string; id: string; ownerId?: string | null }[] }) =>
   recordAudit(db, { actor: auditActor(ctx.actor), ...e });
 
 /** The meeting's papers by item, as their titles show. */
@@ -66,6 +69,79 @@ export async function viewMeeting(db: Db, ctx: RequestContext, id: string) {
       },
       finaliseProblem: can.manage ? finaliseProblem(meeting, agenda, today) : null,
     };
+  });
+}
+
+// ---- attendance and minutes -------------------------------------------------------------------
+
+/** The meetings a member is expected at whose papers are still available (for their Panels page). */
+export async function myMeetings(db: Db, ctx: RequestContext) {
+  if (!ctx.actor.roles.includes('panel-member')) return [];
+  const rows = await store.meetingsExpecting(db, ctx.actor.staffId, ctx.facts.today);
+  const shown = [];
+  for (const m of rows) if (meetingPolicy.can(ctx.actor, ctx.facts, 'view', await meetingRecord(db, m))) shown.push(m);
+  return shown;
+}
+
+/**
+ * Record who attended (on or after the day of the meeting, while the minutes are a draft): any
+ * member serving on the panel that day, expected or not. Answers what the quorum now lacks.
+ */
+export async function recordAttendance(db: Db, ctx: RequestContext, meetingId: string, raw: unknown): Promise<{ quorumLacks: string[] }> {
+  const input = parseInput(attendanceInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage');
+    await store.lockMeeting(tx, meetingId);
+    const held = heldProblem(meeting, ctx.facts.today, 'Attendance');
+    if (held) throw ValidationError.of('attendance', held);
+    const serving = new Set((await store.membersOf(tx, meeting.panelId)).filter((m) => servesOn(m, meeting.date)).map((m) => m.id));
+    const problems = input.attendance.flatMap((a, i) => (serving.has(a.memberId) ? [] : [{ field: `attendance.${i}.memberId`, message: 'Select a member who served on the panel on the day of the meeting' }]));
+    if (problems.length) throw new ValidationError(problems);
+    const before = await store.attendanceOf(tx, meetingId);
+    await store.saveAttendance(tx, meetingId, input.attendance);
+    const after = await store.attendanceOf(tx, meetingId);
+    await audit(tx, ctx, {
+      action: 'update', recordType: 'panel-meeting', recordId: meetingId, ownerId: meeting.panelOwnerId,
+      detail: { before: { attended: before.filter((a) => a.attended).map((a) => a.memberId) }, after: { attended: after.filter((a) => a.attended).map((a) => a.memberId) } },
+    });
+    return { quorumLacks: quorumLacks(meeting.quorum, after.filter((a) => a.attended)) };
+  });
+}
+
+/** Save the draft minutes' notes (the recommendations are the items'). */
+export async function saveMinutes(db: Db, ctx: RequestContext, meetingId: string, raw: unknown): Promise<void> {
+  const input = parseInput(minutesInput, raw);
+  await db.transaction().execute(async (tx) => {
+    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage');
+    await store.lockMeeting(tx, meetingId);
+    const final = finalProblem(meeting);
+    if (final) throw new ConflictError(final, 'minutes');
+    await store.saveMinutes(tx, meetingId, input.minutes ?? null);
+    await audit(tx, ctx, { action: 'update', recordType: 'panel-meeting', recordId: meetingId, ownerId: meeting.panelOwnerId, detail: { minutes: { before: meeting.minutes?.length ?? 0, after: input.minutes?.length ?? 0 } } });
+  });
+}
+
+/**
+ * Make the minutes final (irreversible): only once every item has the panel's recommendation.
+ * Each item's decision then falls due, the panel's working days after today.
+ */
+export async function finaliseMinutes(db: Db, ctx: RequestContext, meetingId: string): Promise<{ minutesFinalOn: string; decisionDueOn: string }> {
+  return db.transaction().execute(async (tx) => {
+    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage');
+    await store.lockMeeting(tx, meetingId);
+    const current = (await store.findMeeting(tx, meetingId))!;
+    const agenda = await items.itemsOf(tx, meetingId);
+    const problem = finaliseProblem(current, agenda, ctx.facts.today);
+    if (problem) throw ValidationError.of('minutes', problem);
+    const today = ctx.facts.today;
+    const dueOn = decisionDueOn(today, meeting.decisionWorkingDays);
+    await store.finaliseMinutes(tx, meetingId, today, dueOn, ctx.actor.staffId);
+    await audit(tx, ctx, {
+      action: 'update', recordType: 'panel-meeting', recordId: meetingId, ownerId: meeting.panelOwnerId,
+      detail: { before: { minutesFinalOn: null }, after: { minutesFinalOn: today, decisionDueOn: dueOn }, items: agenda.map((i) => i.id) },
+      records: agenda.map((i) => ({ type: 'panel-item', id: i.id, ownerId: i.decisionAgencyId })),
+    });
+    return { minutesFinalOn: today, decisionDueOn: dueOn };
   });
 }
 

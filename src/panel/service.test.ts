@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
-import * as agenda from './agenda-service.ts';
+import * as meetings from './meetings-service.ts';
 import * as decisions from './decisions-service.ts';
 import * as panels from './service.ts';
 import { PanelFixtures } from './testing.ts';
@@ -35,12 +35,12 @@ async function heldMeeting(o: { attend?: readonly string[]; date?: string; paper
   const meetingId = await f.meeting(p.panelId, o.date ?? '2026-11-19', o.papersUntil ?? '2026-11-24');
   await f.attend(meetingId, p.members, o.attend ?? QUORATE);
   const h = await f.householdForApproval('west-mercia', 'shropshire');
-  const itemId = await agenda.addItem(handle.db, await ctxFor(ADVISER), meetingId, { kind: 'approval', householdId: h.id });
+  const itemId = await meetings.addItem(handle.db, await ctxFor(ADVISER), meetingId, { kind: 'approval', householdId: h.id });
   return { ...p, meetingId, household: h, itemId };
 }
 
 const recommend = async (itemId: string, extra: Record<string, unknown> = {}) =>
-  agenda.recordRecommendation(handle.db, await ctxFor(ADVISER), itemId, { recommendation: 'approve', reasons: 'Warm, reflective and well prepared.', approvedFor: 'One child aged up to 4', ...extra });
+  meetings.recordRecommendation(handle.db, await ctxFor(ADVISER), itemId, { recommendation: 'approve', reasons: 'Warm, reflective and well prepared.', approvedFor: 'One child aged up to 4', ...extra });
 
 describe('panels', () => {
   it('are set up by panel advisers for their own organisation, with the quorum held as data', async () => {
@@ -88,14 +88,14 @@ describe('the agenda', () => {
     const meetingId = await f.meeting(hereford.panelId, '2026-12-03', '2026-12-04');
     const h = await f.householdForApproval('herefordshire', 'herefordshire');
     const before = await auditCount();
-    const error = (await refusal(agenda.addItem(handle.db, await ctxFor('panel-adviser@herefordshire.example'), meetingId, { kind: 'approval', reference: h.reference }))) as ValidationError;
+    const error = (await refusal(meetings.addItem(handle.db, await ctxFor('panel-adviser@herefordshire.example'), meetingId, { kind: 'approval', reference: h.reference }))) as ValidationError;
     expect(error.errors).toEqual([{ field: 'reference', message: expect.stringMatching(/^Test panel \d+ does not hear Herefordshire's households: on 2026-12-03 West Mercia Adoption Partnership hears them$/) }]);
     expect(await auditCount()).toBe(before);
     // The partnership's panel does.
     const wm = await f.panel('west-mercia');
     const wmMeeting = await f.meeting(wm.panelId, '2026-12-03', '2026-12-04');
-    const itemId = await agenda.addItem(handle.db, await ctxFor(ADVISER), wmMeeting, { kind: 'approval', reference: h.reference });
-    const view = await agenda.viewMeeting(handle.db, await ctxFor(ADVISER), wmMeeting);
+    const itemId = await meetings.addItem(handle.db, await ctxFor(ADVISER), wmMeeting, { kind: 'approval', reference: h.reference });
+    const view = await meetings.viewMeeting(handle.db, await ctxFor(ADVISER), wmMeeting);
     expect(view.items.find((i) => i.id === itemId)).toMatchObject({ kind: 'approval', decisionAgencyId: await f.org('herefordshire'), subject: { shown: true, label: `${h.reference}: Robin Panelist${h.reference.slice(3)} and Kit Panelist${h.reference.slice(3)}` } });
   });
 
@@ -103,7 +103,7 @@ describe('the agenda', () => {
     const { panelId } = await f.panel('west-mercia');
     const meetingId = await f.meeting(panelId, '2026-12-03', '2026-12-04');
     const thurrock = await f.householdForApproval('thurrock', 'thurrock');
-    const error = (await refusal(agenda.addItem(handle.db, await ctxFor(ADVISER), meetingId, { kind: 'approval', reference: thurrock.reference }))) as ValidationError;
+    const error = (await refusal(meetings.addItem(handle.db, await ctxFor(ADVISER), meetingId, { kind: 'approval', reference: thurrock.reference }))) as ValidationError;
     expect(error.errors).toEqual([{ field: 'reference', message: `No household you can see has the reference ${thurrock.reference}` }]);
   });
 });
@@ -121,7 +121,7 @@ describe('recommendations and the quorum', () => {
   it('are recorded at a quorate meeting with reasons and dissent, once', async () => {
     const m = await heldMeeting();
     await recommend(m.itemId, { dissent: [{ memberId: m.members.independent2, reason: 'Wanted more on the support network.' }] });
-    const view = await agenda.viewItem(handle.db, await ctxFor(ADVISER), m.itemId);
+    const view = await meetings.viewItem(handle.db, await ctxFor(ADVISER), m.itemId);
     expect(view.item).toMatchObject({ recommendation: 'approve', recommendationLabel: 'Suitable to adopt', approvedFor: 'One child aged up to 4' });
     expect(view.dissent).toEqual([{ itemId: m.itemId, memberId: m.members.independent2, name: expect.stringMatching(/^independent2/), reason: 'Wanted more on the support network.' }]);
     expect(await refusal(recommend(m.itemId))).toBeInstanceOf(ConflictError);
@@ -146,14 +146,14 @@ describe('the minutes', () => {
   it('become final only when every item has a recommendation, irreversibly, and the decisions fall due in working days', async () => {
     const m = await heldMeeting();
     const ctx = await ctxFor(ADVISER);
-    const early = (await refusal(panels.finaliseMinutes(handle.db, ctx, m.meetingId))) as ValidationError;
+    const early = (await refusal(meetings.finaliseMinutes(handle.db, ctx, m.meetingId))) as ValidationError;
     expect(early.errors).toEqual([{ field: 'minutes', message: 'Every item needs the panel\'s recommendation before the minutes are final: item 1 has none' }]);
     await recommend(m.itemId);
-    await panels.saveMinutes(handle.db, ctx, m.meetingId, { minutes: 'The panel met and heard one approval.' });
-    expect(await panels.finaliseMinutes(handle.db, ctx, m.meetingId)).toEqual({ minutesFinalOn: TODAY, decisionDueOn: '2026-12-02' });
-    expect(await refusal(panels.saveMinutes(handle.db, ctx, m.meetingId, { minutes: 'Changed' }))).toBeInstanceOf(ConflictError);
-    expect(await refusal(agenda.addItem(handle.db, ctx, m.meetingId, { kind: 'review', householdId: m.household.id }))).toBeInstanceOf(ConflictError);
-    expect(((await refusal(panels.recordAttendance(handle.db, ctx, m.meetingId, { attendance: [{ memberId: m.members.vice, attended: true }] }))) as ValidationError).errors[0]!.field).toBe('attendance');
+    await meetings.saveMinutes(handle.db, ctx, m.meetingId, { minutes: 'The panel met and heard one approval.' });
+    expect(await meetings.finaliseMinutes(handle.db, ctx, m.meetingId)).toEqual({ minutesFinalOn: TODAY, decisionDueOn: '2026-12-02' });
+    expect(await refusal(meetings.saveMinutes(handle.db, ctx, m.meetingId, { minutes: 'Changed' }))).toBeInstanceOf(ConflictError);
+    expect(await refusal(meetings.addItem(handle.db, ctx, m.meetingId, { kind: 'review', householdId: m.household.id }))).toBeInstanceOf(ConflictError);
+    expect(((await refusal(meetings.recordAttendance(handle.db, ctx, m.meetingId, { attendance: [{ memberId: m.members.vice, attended: true }] }))) as ValidationError).errors[0]!.field).toBe('attendance');
     // The database keeps final minutes as written too.
     await expect(handle.db.updateTable('panel_meeting').set({ minutes: 'Rewritten' }).where('id', '=', m.meetingId).execute()).rejects.toThrow(/final and kept as written/);
   });
@@ -163,39 +163,39 @@ describe('papers', () => {
   it('are read by the meeting\'s members until the set day, each reading audited, and by no one else', async () => {
     const m = await heldMeeting({ papersUntil: '2026-11-24' });
     const documentId = await f.document('household', m.household.id, 'social-worker@west-mercia.example');
-    await agenda.choosePapers(handle.db, await ctxFor(ADVISER), m.itemId, { documentIds: [documentId] });
+    await meetings.choosePapers(handle.db, await ctxFor(ADVISER), m.itemId, { documentIds: [documentId] });
     const member = await ctxFor(MEMBER);
-    const view = await agenda.viewMeeting(handle.db, member, m.meetingId);
+    const view = await meetings.viewMeeting(handle.db, member, m.meetingId);
     expect(view.items[0]!.papers.map((p) => p.id)).toEqual([documentId]);
     expect(view.items[0]!.subject).toMatchObject({ shown: true, href: null });
-    const file = await agenda.readPaper(handle.db, member, m.meetingId, documentId);
+    const file = await meetings.readPaper(handle.db, member, m.meetingId, documentId);
     expect(file.bytes.toString()).toMatch(/^%PDF-1.4/);
     const audited = await handle.db.selectFrom('audit_event').select(['action', 'record_id']).where('actor_id', '=', member.actor.staffId).where('record_type', '=', 'document').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audited).toEqual({ action: 'export', record_id: documentId });
     // After the day, and for anyone not expected at the meeting, the paper does not exist.
-    expect(await refusal(agenda.readPaper(handle.db, await ctxFor(MEMBER, '2026-11-25'), m.meetingId, documentId))).toBeInstanceOf(NotFoundError);
-    expect(await refusal(agenda.viewMeeting(handle.db, await ctxFor(MEMBER, '2026-11-25'), m.meetingId))).toBeInstanceOf(NotFoundError);
-    expect(await refusal(agenda.readPaper(handle.db, await ctxFor(ADVISER), m.meetingId, documentId))).toBeInstanceOf(NotFoundError);
-    expect(await refusal(agenda.readPaper(handle.db, await ctxFor('panel-member@herefordshire.example'), m.meetingId, documentId))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(meetings.readPaper(handle.db, await ctxFor(MEMBER, '2026-11-25'), m.meetingId, documentId))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(meetings.viewMeeting(handle.db, await ctxFor(MEMBER, '2026-11-25'), m.meetingId))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(meetings.readPaper(handle.db, await ctxFor(ADVISER), m.meetingId, documentId))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(meetings.readPaper(handle.db, await ctxFor('panel-member@herefordshire.example'), m.meetingId, documentId))).toBeInstanceOf(NotFoundError);
   });
 
   it('of another meeting are not found for a member of this one', async () => {
     const mine = await heldMeeting();
     const other = await heldMeeting();
     const documentId = await f.document('household', other.household.id, 'social-worker@west-mercia.example');
-    await agenda.choosePapers(handle.db, await ctxFor(ADVISER), other.itemId, { documentIds: [documentId] });
+    await meetings.choosePapers(handle.db, await ctxFor(ADVISER), other.itemId, { documentIds: [documentId] });
     // The member is not expected at the other meeting.
     await handle.db.deleteFrom('panel_meeting_member').where('meeting_id', '=', other.meetingId).where('member_id', '=', other.members.chair!).execute();
     const member = await ctxFor(MEMBER);
-    expect(await refusal(agenda.readPaper(handle.db, member, other.meetingId, documentId))).toBeInstanceOf(NotFoundError);
-    expect(await refusal(agenda.readPaper(handle.db, member, mine.meetingId, documentId))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(meetings.readPaper(handle.db, member, other.meetingId, documentId))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(meetings.readPaper(handle.db, member, mine.meetingId, documentId))).toBeInstanceOf(NotFoundError);
   });
 
   it('are chosen only from the documents of the item\'s records', async () => {
     const m = await heldMeeting();
     const elsewhere = await f.householdForApproval('west-mercia', 'shropshire');
     const documentId = await f.document('household', elsewhere.id, 'social-worker@west-mercia.example');
-    const error = (await refusal(agenda.choosePapers(handle.db, await ctxFor(ADVISER), m.itemId, { documentIds: [documentId] }))) as ValidationError;
+    const error = (await refusal(meetings.choosePapers(handle.db, await ctxFor(ADVISER), m.itemId, { documentIds: [documentId] }))) as ValidationError;
     expect(error.errors.map((e) => e.field)).toEqual(['documentIds.0']);
   });
 });
@@ -226,7 +226,7 @@ describe('agency decisions', () => {
   it('are made by the decision maker of the agency that owns the record, and appear in their queue with the deadline', async () => {
     const m = await heldMeeting();
     await recommend(m.itemId);
-    await panels.finaliseMinutes(handle.db, await ctxFor(ADVISER, '2026-11-20'), m.meetingId);
+    await meetings.finaliseMinutes(handle.db, await ctxFor(ADVISER, '2026-11-20'), m.meetingId);
     const queue = await decisions.decisionQueue(handle.db, await ctxFor(ADM));
     expect(queue.waiting.find((w) => w.id === m.itemId)?.clock).toEqual({ dueOn: '2026-12-01', status: 'due', workingDaysLeft: 6, workingDaysLate: null });
     expect((await decisions.decisionQueue(handle.db, await ctxFor(ADM, '2026-12-03'))).waiting.find((w) => w.id === m.itemId)?.clock).toMatchObject({ status: 'overdue', workingDaysLate: 2 });
@@ -239,7 +239,7 @@ describe('agency decisions', () => {
     const m = await heldMeeting();
     if (!(await decisionMakerRecordsPanel(m.household.id))) t.skip();
     await recommend(m.itemId);
-    await panels.finaliseMinutes(handle.db, await ctxFor(ADVISER, '2026-11-20'), m.meetingId);
+    await meetings.finaliseMinutes(handle.db, await ctxFor(ADVISER, '2026-11-20'), m.meetingId);
     const result = await decisions.decide(handle.db, await ctxFor(ADM), { itemId: m.itemId, decision: 'approve', reasons: 'I agree with the panel.', decidedOn: TODAY });
     expect(result).toEqual({ itemId: m.itemId, decision: 'approve', late: false });
     const h = await handle.db.selectFrom('household').select(['status', 'panel_on', 'adm_outcome', 'approved_on']).where('id', '=', m.household.id).executeTakeFirstOrThrow();
@@ -257,9 +257,9 @@ describe('agency decisions', () => {
     const meetingId = await f.meeting(p.panelId, '2026-11-19', '2026-11-24');
     await f.attend(meetingId, p.members, QUORATE);
     const child = await f.child('herefordshire');
-    const itemId = await agenda.addItem(handle.db, await ctxFor(ADVISER), meetingId, { kind: 'shobpa', childId: child.id });
-    await agenda.recordRecommendation(handle.db, await ctxFor(ADVISER), itemId, { recommendation: 'place', reasons: 'The birth mother has consented and the plan is adoption.' });
-    await panels.finaliseMinutes(handle.db, await ctxFor(ADVISER), meetingId);
+    const itemId = await meetings.addItem(handle.db, await ctxFor(ADVISER), meetingId, { kind: 'shobpa', childId: child.id });
+    await meetings.recordRecommendation(handle.db, await ctxFor(ADVISER), itemId, { recommendation: 'place', reasons: 'The birth mother has consented and the plan is adoption.' });
+    await meetings.finaliseMinutes(handle.db, await ctxFor(ADVISER), meetingId);
     expect(await refusal(decisions.decide(handle.db, await ctxFor(ADM), { itemId, decision: 'place', reasons: 'x', decidedOn: TODAY }))).toBeInstanceOf(NotFoundError);
     await decisions.decide(handle.db, await ctxFor('decision-maker@herefordshire.example'), { itemId, decision: 'place', reasons: 'Adoption is in the child\'s best interests.', decidedOn: TODAY });
     const row = await handle.db.selectFrom('child').select('shobpa_date').where('id', '=', child.id).executeTakeFirstOrThrow();

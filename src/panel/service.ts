@@ -1,20 +1,17 @@
 // Use cases for panels: the panels a person may see, making one and its quorum rule, members,
-// meetings (date, venue, members expected, the day papers are available to), attendance, and
-// the minutes from draft to final. Each change: load → policy → rule → write → audit, in one
-// transaction. The agenda, papers and recommendations are agenda-service.ts; the decision
+// and arranging meetings (date, venue, members expected, the day papers are available to). Each
+// change: load → policy → rule → write → audit, in one transaction. A meeting itself (its page,
+// attendance, agenda, papers, recommendations and minutes) is meetings-service.ts; the decision
 // maker's decisions are decisions-service.ts.
 import { auditActor, type RequestContext } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
 import type { Db } from '../core/db.ts';
-import { ConflictError, ForbiddenError, ValidationError, type FieldError } from '../core/errors.ts';
+import { ForbiddenError, ValidationError, type FieldError } from '../core/errors.ts';
 import { parseInput } from '../core/validation.ts';
 import * as staffStore from '../staff/store.ts';
-import { attendanceInput, meetingInput, memberInput, minutesInput, panelInput } from './input.ts';
-import { loadMeeting, loadPanel, meetingRecord } from './loading.ts';
-import * as items from './items-store.ts';
-import {
-  DEFAULT_DECISION_WORKING_DAYS, DEFAULT_QUORUM, decisionDueOn, finalProblem, finaliseProblem, heldProblem, meetingProblems, memberProblems, quorumLacks, quorumText, servesOn,
-} from './model.ts';
+import { meetingInput, memberInput, panelInput } from './input.ts';
+import { loadPanel, meetingRecord } from './loading.ts';
+import { DEFAULT_DECISION_WORKING_DAYS, DEFAULT_QUORUM, meetingProblems, memberProblems, quorumText, servesOn } from './model.ts';
 import { mayUsePanels as usesPanels, meetingPolicy, panelListScope, panelPolicy, type PanelRecord } from './policy.ts';
 import * as store from './store.ts';
 
@@ -121,76 +118,5 @@ export async function createMeeting(db: Db, ctx: RequestContext, panelId: string
     const id = await store.insertMeeting(tx, { panelId, date: input.date, venue: input.venue, papersUntil: input.papersUntil, expected, createdBy: ctx.actor.staffId });
     await audit(tx, ctx, { action: 'create', recordType: 'panel-meeting', recordId: id, ownerId: panel.ownerId, detail: { after: { panelId, date: input.date, venue: input.venue, papersUntil: input.papersUntil, expected } } });
     return id;
-  });
-}
-
-/** The meetings a member is expected at whose papers are still available (for their Panels page). */
-export async function myMeetings(db: Db, ctx: RequestContext) {
-  if (!ctx.actor.roles.includes('panel-member')) return [];
-  const rows = await store.meetingsExpecting(db, ctx.actor.staffId, ctx.facts.today);
-  const shown = [];
-  for (const m of rows) if (meetingPolicy.can(ctx.actor, ctx.facts, 'view', await meetingRecord(db, m))) shown.push(m);
-  return shown;
-}
-
-/**
- * Record who attended (on or after the day of the meeting, while the minutes are a draft): any
- * member serving on the panel that day, expected or not. Answers what the quorum now lacks.
- */
-export async function recordAttendance(db: Db, ctx: RequestContext, meetingId: string, raw: unknown): Promise<{ quorumLacks: string[] }> {
-  const input = parseInput(attendanceInput, raw);
-  return db.transaction().execute(async (tx) => {
-    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage');
-    await store.lockMeeting(tx, meetingId);
-    const held = heldProblem(meeting, ctx.facts.today, 'Attendance');
-    if (held) throw ValidationError.of('attendance', held);
-    const serving = new Set((await store.membersOf(tx, meeting.panelId)).filter((m) => servesOn(m, meeting.date)).map((m) => m.id));
-    const problems = input.attendance.flatMap((a, i) => (serving.has(a.memberId) ? [] : [{ field: `attendance.${i}.memberId`, message: 'Select a member who served on the panel on the day of the meeting' }]));
-    if (problems.length) throw new ValidationError(problems);
-    const before = await store.attendanceOf(tx, meetingId);
-    await store.saveAttendance(tx, meetingId, input.attendance);
-    const after = await store.attendanceOf(tx, meetingId);
-    await audit(tx, ctx, {
-      action: 'update', recordType: 'panel-meeting', recordId: meetingId, ownerId: meeting.panelOwnerId,
-      detail: { before: { attended: before.filter((a) => a.attended).map((a) => a.memberId) }, after: { attended: after.filter((a) => a.attended).map((a) => a.memberId) } },
-    });
-    return { quorumLacks: quorumLacks(meeting.quorum, after.filter((a) => a.attended)) };
-  });
-}
-
-/** Save the draft minutes' notes (the recommendations are the items'). */
-export async function saveMinutes(db: Db, ctx: RequestContext, meetingId: string, raw: unknown): Promise<void> {
-  const input = parseInput(minutesInput, raw);
-  await db.transaction().execute(async (tx) => {
-    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage');
-    await store.lockMeeting(tx, meetingId);
-    const final = finalProblem(meeting);
-    if (final) throw new ConflictError(final, 'minutes');
-    await store.saveMinutes(tx, meetingId, input.minutes ?? null);
-    await audit(tx, ctx, { action: 'update', recordType: 'panel-meeting', recordId: meetingId, ownerId: meeting.panelOwnerId, detail: { minutes: { before: meeting.minutes?.length ?? 0, after: input.minutes?.length ?? 0 } } });
-  });
-}
-
-/**
- * Make the minutes final (irreversible): only once every item has the panel's recommendation.
- * Each item's decision then falls due, the panel's working days after today.
- */
-export async function finaliseMinutes(db: Db, ctx: RequestContext, meetingId: string): Promise<{ minutesFinalOn: string; decisionDueOn: string }> {
-  return db.transaction().execute(async (tx) => {
-    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage');
-    await store.lockMeeting(tx, meetingId);
-    const current = (await store.findMeeting(tx, meetingId))!;
-    const agenda = await items.itemsOf(tx, meetingId);
-    const problem = finaliseProblem(current, agenda, ctx.facts.today);
-    if (problem) throw ValidationError.of('minutes', problem);
-    const today = ctx.facts.today;
-    const dueOn = decisionDueOn(today, meeting.decisionWorkingDays);
-    await store.finaliseMinutes(tx, meetingId, today, dueOn, ctx.actor.staffId);
-    await audit(tx, ctx, {
-      action: 'update', recordType: 'panel-meeting', recordId: meetingId, ownerId: meeting.panelOwnerId,
-      detail: { before: { minutesFinalOn: null }, after: { minutesFinalOn: today, decisionDueOn: dueOn }, items: agenda.map((i) => i.id) },
-      records: agenda.map((i) => ({ type: 'panel-item', id: i.id, ownerId: i.decisionAgencyId })),
-    });
-    return { minutesFinalOn: today, decisionDueOn: dueOn };
   });
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../core/http/types.ts';
-import * as agenda from '../agenda-service.ts';
+import * as meetings from '../meetings-service.ts';
 import * as decisions from '../decisions-service.ts';
 import * as panels from '../service.ts';
 
@@ -73,7 +73,7 @@ export function panelApiRoutes(app: FastifyInstance, services: AppServices): voi
       }) },
     },
   }, async (request) => {
-    const v = await agenda.viewMeeting(db, request.ctx!, id(request.params));
+    const v = await meetings.viewMeeting(db, request.ctx!, id(request.params));
     const m = v.meeting;
     return {
       id: m.id, panelId: m.panelId, panel: m.panelName, date: m.date, venue: m.venue, papersUntil: m.papersUntil, minutes: m.minutes, minutesFinalOn: m.minutesFinalOn,
@@ -92,33 +92,33 @@ export function panelApiRoutes(app: FastifyInstance, services: AppServices): voi
   app.post('/api/v1/panel-meetings/:id/items', {
     schema: { tags: ['panel'], summary: 'Add an agenda item: {kind: approval | review (householdId), match (linkId), shobpa (childId)} for a record this panel hears', params: idParams,
       body: z.object({ kind: z.string() }).loose(), response: created },
-  }, async (request, reply) => reply.code(201).send({ id: await agenda.addItem(db, request.ctx!, id(request.params), request.body) }));
+  }, async (request, reply) => reply.code(201).send({ id: await meetings.addItem(db, request.ctx!, id(request.params), request.body) }));
 
   app.put('/api/v1/panel-meetings/:id/attendance', {
     schema: { tags: ['panel'], summary: 'Record attendance ({attendance: [{memberId, attended}]}) on or after the day; answers what the quorum lacks', params: idParams,
       body: z.object({ attendance: z.array(z.object({ memberId: z.string(), attended: z.boolean() })) }).loose(), response: { 200: z.object({ quorate: z.boolean(), lacks: z.array(z.string()) }) } },
   }, async (request) => {
-    const { quorumLacks } = await panels.recordAttendance(db, request.ctx!, id(request.params), request.body);
+    const { quorumLacks } = await meetings.recordAttendance(db, request.ctx!, id(request.params), request.body);
     return { quorate: quorumLacks.length === 0, lacks: quorumLacks };
   });
 
   app.put('/api/v1/panel-meetings/:id/minutes', {
     schema: { tags: ['panel'], summary: 'Save the draft minutes ({minutes})', params: idParams, body: z.object({ minutes: z.string().optional() }).loose() },
   }, async (request, reply) => {
-    await panels.saveMinutes(db, request.ctx!, id(request.params), request.body);
+    await meetings.saveMinutes(db, request.ctx!, id(request.params), request.body);
     return reply.code(204).send();
   });
 
   app.post('/api/v1/panel-meetings/:id/minutes/final', {
     schema: { tags: ['panel'], summary: 'Make the minutes final (irreversible; every item needs a recommendation); the decisions fall due', params: idParams,
       response: { 200: z.object({ minutesFinalOn: z.string(), decisionDueOn: z.string() }) } },
-  }, async (request) => panels.finaliseMinutes(db, request.ctx!, id(request.params)));
+  }, async (request) => meetings.finaliseMinutes(db, request.ctx!, id(request.params)));
 
   app.put('/api/v1/panel-items/:id/papers', {
     schema: { tags: ['panel'], summary: 'Choose the item\'s papers ({documentIds}): documents of its records you can see', params: idParams,
       body: z.object({ documentIds: z.array(z.string()) }).loose() },
   }, async (request, reply) => {
-    await agenda.choosePapers(db, request.ctx!, id(request.params), request.body);
+    await meetings.choosePapers(db, request.ctx!, id(request.params), request.body);
     return reply.code(204).send();
   });
 
@@ -127,7 +127,7 @@ export function panelApiRoutes(app: FastifyInstance, services: AppServices): voi
       body: z.object({ recommendation: z.string(), reasons: z.string() }).loose(), response: created },
   }, async (request, reply) => {
     const itemId = id(request.params);
-    await agenda.recordRecommendation(db, request.ctx!, itemId, request.body);
+    await meetings.recordRecommendation(db, request.ctx!, itemId, request.body);
     return reply.code(201).send({ id: itemId });
   });
 

@@ -7,7 +7,7 @@ import { ConflictError, ValidationError, type FieldError } from '../../core/erro
 import { formErrors, idFrom, many, one, paramsFrom, type Body } from '../../core/http/forms.ts';
 import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
-import * as agenda from '../agenda-service.ts';
+import * as meetings from '../meetings-service.ts';
 import { ITEM_KINDS, MEMBER_ROLES } from '../model.ts';
 import * as panels from '../service.ts';
 
@@ -23,7 +23,7 @@ export function meetingPageRoutes(app: FastifyInstance, services: AppServices): 
   const { db } = services.database;
 
   async function showMeeting(request: FastifyRequest, reply: FastifyReply, id: string, values: Body = {}, errors?: FieldError[]) {
-    const view = await agenda.viewMeeting(db, request.ctx!, id);
+    const view = await meetings.viewMeeting(db, request.ctx!, id);
     if (errors) reply.code(422);
     return render(request, reply, 'panel/views/meeting.njk', {
       title: `${view.meeting.panelName}: ${formatDate(view.meeting.date)}`, ...view, roles: MEMBER_ROLES, values, errors: errors ? formErrors(errors) : undefined,
@@ -56,30 +56,30 @@ export function meetingPageRoutes(app: FastifyInstance, services: AppServices): 
     const subject = (one(body, 'subject') ?? '').trim();
     // The page names a household by its reference, a link or a child by its id.
     const which = kind === 'match' ? { linkId: subject } : kind === 'shobpa' ? { childId: subject } : { reference: subject };
-    await agenda.addItem(db, request.ctx!, id, { kind, ...which });
+    await meetings.addItem(db, request.ctx!, id, { kind, ...which });
     return 'The item has been added to the agenda.';
   }));
 
   app.post('/panel-meetings/:id/attendance', async (request, reply) => meetingForm(request, reply, 'attendance', async (id, body) => {
     const present = new Set(many(body, 'present'));
     const members = many(body, 'member');
-    const { quorumLacks } = await panels.recordAttendance(db, request.ctx!, id, { attendance: members.map((memberId) => ({ memberId, attended: present.has(memberId) })) });
+    const { quorumLacks } = await meetings.recordAttendance(db, request.ctx!, id, { attendance: members.map((memberId) => ({ memberId, attended: present.has(memberId) })) });
     return `Attendance has been recorded. ${quorumLacks.length ? 'The meeting is not quorate.' : 'The meeting is quorate.'}`;
   }));
 
   app.post('/panel-meetings/:id/minutes', async (request, reply) => meetingForm(request, reply, 'minutes', async (id, body) => {
-    await panels.saveMinutes(db, request.ctx!, id, { minutes: one(body, 'minutes') });
+    await meetings.saveMinutes(db, request.ctx!, id, { minutes: one(body, 'minutes') });
     return 'The draft minutes have been saved.';
   }));
 
   app.post('/panel-meetings/:id/minutes/final', async (request, reply) => meetingForm(request, reply, 'minutes', async (id) => {
-    const { decisionDueOn } = await panels.finaliseMinutes(db, request.ctx!, id);
+    const { decisionDueOn } = await meetings.finaliseMinutes(db, request.ctx!, id);
     return `The minutes are final. The decision maker's decisions are due by ${formatDate(decisionDueOn)}.`;
   }));
 
   app.get('/panel-meetings/:id/papers/:documentId', async (request, reply) => {
     const { id, documentId } = paramsFrom(paperParams, request.params);
-    const file = await agenda.readPaper(db, request.ctx!, id, documentId);
+    const file = await meetings.readPaper(db, request.ctx!, id, documentId);
     return reply.header('content-type', file.mediaType).header('content-disposition', attachment(file.filename)).header('content-length', file.bytes.byteLength)
       .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').header('content-security-policy', "default-src 'none'; sandbox").send(file.bytes);
   });
@@ -87,7 +87,7 @@ export function meetingPageRoutes(app: FastifyInstance, services: AppServices): 
   // ---- an item ----------------------------------------------------------------------------------
 
   async function showItem(request: FastifyRequest, reply: FastifyReply, id: string, values: Body = {}, errors?: FieldError[]) {
-    const view = await agenda.viewItem(db, request.ctx!, id);
+    const view = await meetings.viewItem(db, request.ctx!, id);
     if (errors) reply.code(422);
     const chosen = new Set(values.documentIds !== undefined ? many(values, 'documentIds') : view.papers.map((p) => p.id));
     return render(request, reply, 'panel/views/item.njk', {
@@ -102,7 +102,7 @@ export function meetingPageRoutes(app: FastifyInstance, services: AppServices): 
     const id = idFrom(request.params);
     const body = (request.body ?? {}) as Body;
     try {
-      await agenda.choosePapers(db, request.ctx!, id, { documentIds: many(body, 'documentIds') });
+      await meetings.choosePapers(db, request.ctx!, id, { documentIds: many(body, 'documentIds') });
     } catch (error) {
       if (error instanceof ValidationError || error instanceof ConflictError) return showItem(request, reply, id, { ...body, documentIds: many(body, 'documentIds') }, [{ field: 'documentIds', message: error instanceof ValidationError ? error.errors[0]!.message : error.message }]);
       throw error;
@@ -116,7 +116,7 @@ export function meetingPageRoutes(app: FastifyInstance, services: AppServices): 
     const body = (request.body ?? {}) as Body;
     const dissent = many(body, 'dissenting').map((memberId) => ({ memberId, reason: one(body, `dissent-${memberId}`) ?? '' }));
     try {
-      await agenda.recordRecommendation(db, request.ctx!, id, { recommendation: one(body, 'recommendation'), reasons: one(body, 'reasons'), approvedFor: one(body, 'approvedFor'), dissent });
+      await meetings.recordRecommendation(db, request.ctx!, id, { recommendation: one(body, 'recommendation'), reasons: one(body, 'reasons'), approvedFor: one(body, 'approvedFor'), dissent });
     } catch (error) {
       if (error instanceof ValidationError) {
         return showItem(request, reply, id, body, error.errors.map((e) => {

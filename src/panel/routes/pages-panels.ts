@@ -6,6 +6,7 @@ import { dateFromParts, formErrors, idFrom, many, one, type Body } from '../../c
 import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import * as decisions from '../decisions-service.ts';
+import * as meetings from '../meetings-service.ts';
 import { MEMBER_ROLES } from '../model.ts';
 import * as panels from '../service.ts';
 
@@ -16,7 +17,7 @@ export function panelPageRoutes(app: FastifyInstance, services: AppServices): vo
     const ctx = request.ctx!;
     const { panels: list, canCreate } = await panels.listPanels(db, ctx);
     return render(request, reply, 'panel/views/panels.njk', {
-      title: 'Adoption panels', panels: list, canCreate, meetings: await panels.myMeetings(db, ctx), mayDecide: decisions.mayDecide(ctx),
+      title: 'Adoption panels', panels: list, canCreate, meetings: await meetings.myMeetings(db, ctx), mayDecide: decisions.mayDecide(ctx),
     });
   });
 
