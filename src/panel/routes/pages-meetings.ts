@@ -9,7 +9,6 @@ import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import * as meetings from '../meetings-service.ts';
 import { ITEM_KINDS, MEMBER_ROLES } from '../model.ts';
-import * as panels from '../service.ts';
 
 const paperParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 
