@@ -146,14 +146,18 @@ export const householdListQuery = z.object({
 });
 export type HouseholdListQuery = z.output<typeof householdListQuery>;
 
+/** How the pool sorts: longest waiting since approval first (the default), or by reference, agency or where they live. */
+export const POOL_SORTS = { waiting: 'Longest waiting first', reference: 'Reference', agency: 'Agency', council: 'Where they live' } as const;
+
 export const poolQuery = z.object({
   children: z.preprocess(blank, z.coerce.number().int().min(1, { error: 'Number of children must be 1 to 6' }).max(6, { error: 'Number of children must be 1 to 6' }).optional()),
   age: z.preprocess(blank, z.coerce.number().int().min(0, { error: 'Age must be 0 to 17' }).max(17, { error: 'Age must be 0 to 17' }).optional()),
   siblingGroup: z.preprocess((v) => v === 'yes' || v === 'true' || v === true, z.boolean()).default(false),
   need: z.preprocess(blank, code(NEEDS, 'need').optional()),
   tolerance: z.preprocess(blank, code(TOLERANCES, 'tolerance').optional()),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  sort: z.preprocess(blank, code(POOL_SORTS, 'how to sort').default('waiting')),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, { error: 'limit must be 1 to 200' }).max(200, { error: 'limit must be 1 to 200' }).default(25),
+  offset: z.coerce.number({ error: 'offset must be a number' }).int().min(0, { error: 'offset must be 0 or more' }).default(0),
 }).superRefine((p, ctx) => {
   if (p.tolerance && !p.need) ctx.addIssue({ code: 'custom', path: ['need'], message: 'Select the need the tolerance is for' });
 });

@@ -20,7 +20,8 @@ const situations = {
   granted: { orgId: 'la-thurrock', orgKind: 'local-authority' as const, grants: ['household:h-1'], record: household },
 };
 
-const VIEW: Role[] = ['social-worker', 'team-manager', 'recruitment-officer', 'panel-adviser', 'decision-maker', 'training-coordinator'];
+// Family finders see the households they work with: their own agency's, and those a link grants them.
+const VIEW: Role[] = ['social-worker', 'team-manager', 'recruitment-officer', 'panel-adviser', 'decision-maker', 'training-coordinator', 'family-finder'];
 const DETAILS: Role[] = ['social-worker', 'team-manager', 'recruitment-officer'];
 const STAGES: Role[] = ['social-worker', 'team-manager'];
 

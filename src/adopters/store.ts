@@ -346,11 +346,16 @@ export async function poolHouseholds(db: Db, partnershipIds: readonly string[], 
     'h.owner_id as ownerId', 'ow.name as ownerName', 'hc.name as homeCouncilName',
     sql<number>`(select count(*) from applicant a where a.household_id = h.id)::int`.as('applicantCount'),
     sql<number>`(select count(*) from household_member m where m.household_id = h.id and m.date_of_birth > ${today}::date - interval '18 years')::int`.as('childrenInHousehold'),
-  ]).orderBy('h.approved_on').orderBy('h.reference').limit(q.limit).offset(q.offset).execute();
-  const page = await pageAndTotal(rows, query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+  ]);
+  const sorted = q.sort === 'reference' ? rows.orderBy('h.reference')
+    : q.sort === 'agency' ? rows.orderBy('ow.name').orderBy('h.approved_on').orderBy('h.reference')
+      : q.sort === 'council' ? rows.orderBy('hc.name').orderBy('h.approved_on').orderBy('h.reference')
+        : rows.orderBy('h.approved_on').orderBy('h.reference');
+  const page = sorted.orderBy('h.id').limit(q.limit).offset(q.offset).execute();
+  const result = await pageAndTotal(page, query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
   return {
-    total: page.total,
-    items: page.items.map((r) => ({
+    total: result.total,
+    items: result.items.map((r) => ({
       id: r.id, reference: r.reference, approvedOn: r.approvedOn, relationship: r.relationship, interestFfa: r.interestFfa, interestConcurrent: r.interestConcurrent,
       ownerId: r.ownerId, ownerName: r.ownerName, homeCouncilName: r.homeCouncilName, applicantCount: r.applicantCount, childrenInHousehold: r.childrenInHousehold,
       terms: termsFromRow(r as unknown as TermsRowShape),

@@ -102,6 +102,13 @@ const m = serviceMatrix({
   },
   routes: {
     prefixes: ['/children', '/api/v1/children', '/sibling-groups', '/api/v1/sibling-groups'],
+    exempt: {
+      'GET /children/:id/families': 'matching\'s page under the child\'s address: the child is asked of this area (children/for-matching.ts), and src/matching/access.test.ts tries it',
+      'GET /children/:id/families/excluded': 'matching\'s page under the child\'s address: the child is asked of this area (children/for-matching.ts), and src/matching/access.test.ts tries it',
+      'POST /children/:id/avoid-councils': 'matching\'s form under the child\'s address: the child is asked of this area (children/for-matching.ts), and src/matching/access.test.ts tries it',
+      'GET /api/v1/children/:id/matches': 'matching\'s API under the child\'s address: the child is asked of this area (children/for-matching.ts), and src/matching/access.test.ts tries it',
+      'GET /api/v1/children/:id/matches/excluded': 'matching\'s API under the child\'s address: the child is asked of this area (children/for-matching.ts), and src/matching/access.test.ts tries it',
+    },
   },
 });
 

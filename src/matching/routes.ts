@@ -89,6 +89,26 @@ export function matchingRoutes(app: FastifyInstance, services: AppServices): voi
     });
   });
 
+  // ---- the weights -----------------------------------------------------------------------------------
+
+  async function showSettings(request: FastifyRequest, reply: FastifyReply, typed?: Body, error?: ValidationError) {
+    const v = await matching.viewSettings(db, request.ctx!);
+    if (error) reply.code(422);
+    const values = typed ?? { linkCap: String(v.settings.linkCap), ...Object.fromEntries(Object.entries(v.settings.weights).map(([k, w]) => [`weight-${k}`, String(w)])) };
+    return render(request, reply, 'matching/views/settings.njk', {
+      title: 'Matching weights', v, factors: FACTORS, values, errors: error ? formErrors(error.errors.map((e) => ({ ...e, field: e.field.replace(/^weights\./, 'weight-') }))) : undefined, backLink: '/',
+    });
+  }
+
+  app.get('/matching/settings', async (request, reply) => showSettings(request, reply));
+
+  app.post('/matching/settings', async (request, reply) => {
+    const body = (request.body ?? {}) as Body;
+    const input = { linkCap: one(body, 'linkCap'), weights: Object.fromEntries(Object.keys(FACTORS).map((k) => [k, one(body, `weight-${k}`)])) };
+    return saveOr(request, reply, '/matching/settings', 'The matching weights have been saved.', () => matching.saveSettings(db, request.ctx!, input),
+      (error) => showSettings(request, reply, body, error));
+  });
+
   // ---- links ----------------------------------------------------------------------------------------
 
   app.post('/links', async (request, reply) => {

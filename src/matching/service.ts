@@ -107,14 +107,13 @@ export async function childrenForHousehold(db: Db, ctx: RequestContext, househol
 }
 
 /**
- * A family finder's waiting children (those allocated to them, or, for a team manager, every
- * waiting child they may see), each with the viable households within the council, within the
- * partnership and beyond it. Empty for anyone who does not search for families.
+ * A family finder's waiting children (those allocated to them), longest waiting first, each with
+ * the viable households within the council, within the partnership and beyond it. Null for anyone
+ * who is not a family finder (their home page has no such list).
  */
 export async function waitingWithViableCounts(db: Db, ctx: RequestContext, options: { limit?: number } = {}) {
-  if (!mayBrowseProfiles(ctx.actor, ctx.facts)) return { total: 0, items: [] };
-  const mine = ctx.actor.roles.includes('team-manager') ? () => true : (c: MatchFacts) => c.familyFinderId === ctx.actor.staffId || c.socialWorkerId === ctx.actor.staffId;
-  const waiting = (await waitingChildrenFor(db, ctx)).filter(mine);
+  if (!ctx.actor.roles.includes('family-finder') || !mayBrowseProfiles(ctx.actor, ctx.facts)) return null;
+  const waiting = (await waitingChildrenFor(db, ctx)).filter((c) => c.familyFinderId === ctx.actor.staffId);
   if (waiting.length === 0) return { total: 0, items: [] };
   const subjects = subjectsOf(waiting).sort((a, b) => (a.subject.children[0]!.waitingSince ?? '9999').localeCompare(b.subject.children[0]!.waitingSince ?? '9999'));
   const shown = subjects.slice(0, options.limit ?? 20);
@@ -145,10 +144,12 @@ export async function householdsOpenTo(db: Db, ctx: RequestContext, ids: readonl
 
 // ---- a partnership's weights ---------------------------------------------------------------------
 
+/** The weights a person sees: their own organisation's when they may change them, else those of their partnership (which come before a council's own). */
 export async function viewSettings(db: Db, ctx: RequestContext) {
-  const organisationId = [...ctx.facts.partnerships][0] ?? ctx.actor.orgId;
+  const mayChange = matchingPolicy.can(ctx.actor, ctx.facts, 'set-weights', { organisationId: ctx.actor.orgId });
+  const organisationId = mayChange ? ctx.actor.orgId : [...ctx.facts.partnerships][0] ?? ctx.actor.orgId;
   const held = await store.settingsFor(db, [organisationId]);
-  return { organisationId, settings: held.settings, own: held.organisationId !== null, mayChange: matchingPolicy.can(ctx.actor, ctx.facts, 'set-weights', { organisationId: ctx.actor.orgId }) };
+  return { organisationId, settings: held.settings, own: held.organisationId !== null, mayChange };
 }
 
 /** The weights of the person's own organisation (a partnership's team managers set the partnership's). */

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { showWorkDue } from '../core/work.ts';
 import { WORK_SOURCES } from './work-sources.ts';
 import * as partnership from '../partnership/service.ts';
+import * as matching from '../matching/service.ts';
 import type { AppServices } from '../core/http/types.ts';
 import { render } from '../core/http/render.ts';
 
@@ -11,8 +12,8 @@ export function homeRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services.database;
   app.get('/', async (request, reply) => {
     const ctx = request.ctx!;
-    const [partnerships, work] = await Promise.all([partnership.visiblePartnerships(db, ctx), showWorkDue(db, ctx, WORK_SOURCES)]);
-    return render(request, reply, 'web/views/home.njk', { title: 'Home', partnerships, work, today: ctx.facts.today });
+    const [partnerships, work, waiting] = await Promise.all([partnership.visiblePartnerships(db, ctx), showWorkDue(db, ctx, WORK_SOURCES), matching.waitingWithViableCounts(db, ctx)]);
+    return render(request, reply, 'web/views/home.njk', { title: 'Home', partnerships, work, waiting, today: ctx.facts.today });
   });
 
   app.get('/api/v1/work', { schema: { tags: ['staff'], summary: 'What is due from you: overdue first, then by date' } }, async (request) => ({

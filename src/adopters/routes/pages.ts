@@ -10,7 +10,7 @@ import { dateFromParts, saveOr } from '../../core/http/forms.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { listHref, pagination } from '../../core/http/pagination.ts';
 import { render } from '../../core/http/render.ts';
-import type { HouseholdListQuery } from '../input.ts';
+import { POOL_SORTS, type HouseholdListQuery } from '../input.ts';
 import {
   CHECK_KINDS, CHECK_STATUSES, EVENT_TYPES, FAST_TRACK, LEAVING_REASONS, NEEDS, OUTCOMES, PAR_STATUSES, RELATIONSHIPS, STAGES, STATUSES, TOLERANCES,
   type EventType,
@@ -22,7 +22,7 @@ import * as households from '../service.ts';
 
 export const LABELS = {
   statuses: STATUSES, stages: STAGES, relationships: RELATIONSHIPS, fastTrack: FAST_TRACK, checkKinds: CHECK_KINDS, checkStatuses: CHECK_STATUSES,
-  parStatuses: PAR_STATUSES, events: EVENT_TYPES, outcomes: OUTCOMES, reasons: LEAVING_REASONS, tolerances: TOLERANCES, needs: NEEDS, sexes: SEXES, ethnicities: ETHNICITIES,
+  parStatuses: PAR_STATUSES, events: EVENT_TYPES, outcomes: OUTCOMES, reasons: LEAVING_REASONS, tolerances: TOLERANCES, needs: NEEDS, sexes: SEXES, ethnicities: ETHNICITIES, poolSorts: POOL_SORTS,
 };
 
 const checkParams = z.object({ id: z.uuid(), checkId: z.uuid() });
@@ -89,10 +89,21 @@ export function householdPageRoutes(app: FastifyInstance, services: AppServices)
   app.get('/households/pool', async (request, reply) => {
     const ctx = request.ctx!;
     const raw = request.query as Body;
-    const page = { title: 'Adopter pool', labels: LABELS, needItems: items(NEEDS, 'Any need'), toleranceItems: items(TOLERANCES, 'At least low'), backLink: '/households' };
+    const page = { title: 'Adopter pool', labels: LABELS, needItems: items(NEEDS, 'Any need'), toleranceItems: items(TOLERANCES, 'At least low'), sortItems: items(POOL_SORTS), backLink: '/households' };
     try {
       const result = await households.pool(db, ctx, raw);
-      return render(request, reply, 'adopters/views/pool.njk', { ...page, ...result, values: { ...result.query, siblingGroup: result.query.siblingGroup ? ['yes'] : [] } });
+      const q = result.query;
+      const address = (offset: number) => {
+        const params = new URLSearchParams();
+        for (const [k, v] of Object.entries({ children: q.children, age: q.age, need: q.need, tolerance: q.tolerance, sort: q.sort === 'waiting' ? undefined : q.sort, siblingGroup: q.siblingGroup ? 'yes' : undefined, offset: offset || undefined })) {
+          if (v !== undefined) params.set(k, String(v));
+        }
+        return `/households/pool${params.size ? `?${params}` : ''}`;
+      };
+      return render(request, reply, 'adopters/views/pool.njk', {
+        ...page, ...result, values: { ...q, siblingGroup: q.siblingGroup ? ['yes'] : [] },
+        pagination: pagination({ total: result.total, offset: q.offset, limit: q.limit }, address, 'Households in the pool'),
+      });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       reply.code(422);
