@@ -28,7 +28,8 @@ export function childChronology(episodes: readonly Episode[], milestones: readon
     date: m.date,
     kind: DECISIONS.has(m.type) ? 'decision' : 'milestone',
     title: MILESTONE_TYPES[m.type],
-    detail: [m.code && `${m.code}: ${milestoneCodeLabel(m.code) ?? 'unknown code'}`, m.notes].filter(Boolean).join('. ') || undefined,
+    detail: [m.householdReference && `Household ${m.householdReference}`, m.code && `${m.code}: ${milestoneCodeLabel(m.code) ?? 'unknown code'}`, m.notes]
+      .filter(Boolean).join('. ') || undefined,
     by: m.recordedByName ?? undefined,
   }));
   for (const e of episodes) {

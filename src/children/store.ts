@@ -140,8 +140,8 @@ export async function childRecordParts(db: Db, childId: string, options: { birth
     jsonArrayFrom(eb.selectFrom('care_episode').select(['id', 'start_date as startDate', 'rne', 'legal_status as legalStatus', 'placement',
       'placement_provider as placementProvider', 'end_date as endDate', 'reason_ceased as reasonCeased'])
       .where('child_id', '=', childId).orderBy('start_date')).as('episodes'),
-    jsonArrayFrom(eb.selectFrom('milestone as m').leftJoin('staff as s', 's.id', 'm.recorded_by')
-      .select(['m.id', 'm.type', 'm.date', 'm.code', 'm.notes', 'm.recorded_by as recordedBy', 's.display_name as recordedByName'])
+    jsonArrayFrom(eb.selectFrom('milestone as m').leftJoin('staff as s', 's.id', 'm.recorded_by').leftJoin('household as h', 'h.id', 'm.household_id')
+      .select(['m.id', 'm.type', 'm.date', 'm.code', 'm.notes', 'm.recorded_by as recordedBy', 's.display_name as recordedByName', 'm.household_id as householdId', 'h.reference as householdReference'])
       .where('m.child_id', '=', childId).orderBy('m.date').orderBy('m.recorded_at')).as('milestones'),
     jsonArrayFrom(eb.selectFrom('child_need').select(['category', 'notes']).where('child_id', '=', childId).orderBy('position')).as('needs'),
     jsonArrayFrom(eb.selectFrom('birth_family_member').select(['name', 'relationship', 'area']).where('child_id', '=', childId)

@@ -132,7 +132,7 @@ export async function moveLink(db: Db, ctx: RequestContext, id: string, raw: unk
       const together = await childrenPlacedTogether(tx, ctx, link.children[0]!.id, 'view');
       await checkTerms(tx, ctx, link.householdId, together, { ignoreCap: true, field: 'status' });
       // The link is recorded on the child (each sibling) as the family chosen to go forward with.
-      await children.addMilestoneIn(tx, ctx, link.children[0]!.id, { type: 'linked', date: on, notes: `With household ${link.householdReference}` }, { householdId: link.householdId });
+      await children.addMilestoneIn(tx, ctx, link.children[0]!.id, { type: 'linked', date: on }, { householdId: link.householdId });
     }
     await store.setLinkStatus(tx, id, { status: input.status });
     await store.insertLinkEvent(tx, { linkId: id, from: link.status, to: input.status, on, notes: input.notes, by: ctx.actor.staffId });
@@ -208,7 +208,7 @@ async function linkForDecision(tx: Db, linkId: string): Promise<store.LinkRow> {
 export async function recordMatchingPanelIn(tx: Db, ctx: RequestContext, input: { linkId: string; panelOn: string }): Promise<void> {
   const link = await linkForDecision(tx, input.linkId);
   if (link.status !== 'proceeding') throw ValidationError.of('linkId', `The link is ${LINK_STATUSES[link.status as LinkStatus].toLowerCase()}: only a link proceeding to match goes to a matching panel`);
-  await children.addMilestoneIn(tx, ctx, link.children[0]!.id, { type: 'matching-panel', date: input.panelOn, notes: `Household ${link.householdReference}` }, { householdId: link.householdId });
+  await children.addMilestoneIn(tx, ctx, link.children[0]!.id, { type: 'matching-panel', date: input.panelOn }, { householdId: link.householdId });
 }
 
 /**
@@ -222,7 +222,7 @@ export async function recordMatchDecisionIn(tx: Db, ctx: RequestContext, input: 
   if (link.status !== 'proceeding') throw ValidationError.of('linkId', `The link is ${LINK_STATUSES[link.status as LinkStatus].toLowerCase()}: only a link proceeding to match can be decided`);
   const together = await childrenPlacedTogether(tx, ctx, link.children[0]!.id, 'record-milestone');
   const { candidate, partnerships } = await checkTerms(tx, ctx, link.householdId, together, { ignoreCap: true, field: 'linkId' });
-  await children.addMilestoneIn(tx, ctx, link.children[0]!.id, { type: 'match', date: input.decidedOn, notes: `Household ${link.householdReference}` }, { householdId: link.householdId });
+  await children.addMilestoneIn(tx, ctx, link.children[0]!.id, { type: 'match', date: input.decidedOn }, { householdId: link.householdId });
   await store.setLinkStatus(tx, link.id, { status: 'matched', matchedOn: input.decidedOn });
   await store.insertLinkEvent(tx, { linkId: link.id, from: link.status, to: 'matched', on: input.decidedOn, by: ctx.actor.staffId });
   for (const other of [...(await store.linksOfHousehold(tx, link.householdId)), ...(await store.linksOfChild(tx, link.children[0]!.id))]) {
