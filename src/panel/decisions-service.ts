@@ -11,10 +11,10 @@ import type { Db } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { parseInput } from '../core/validation.ts';
 import { decisionInput } from './input.ts';
+import * as matching from '../matching/service.ts';
 import * as items from './items-store.ts';
 import { decisionLetter, hasLetter } from './letters.ts';
 import { shownRecords, subjectsOf } from './loading.ts';
-import { matching } from './matching-port.ts';
 import { DECISIONS, decisionClock, decisionLabel, decisionProblems, ITEM_KINDS, queueOrder, type Decision, type ItemKind } from './model.ts';
 import { decisionListScope, decisionPolicy, type DecisionAction } from './policy.ts';
 import * as store from './store.ts';
@@ -86,7 +86,9 @@ async function landDecision(tx: Db, ctx: RequestContext, item: items.ItemRow, me
       ? { type: 'approval-review', date: decidedOn }
       : { type: 'status-change', date: decidedOn, status: 'de-registered', reason: 'refused', notes: 'De-registered by the agency decision maker on the review of approval' });
   } else if (kind === 'match') {
-    if (decision === 'match') await (await matching()).recordMatchDecisionIn(tx, ctx, { linkId: item.linkId!, decidedOn });
+    // The matching panel that recommended the match, on the children (naming the household), unless already recorded; then the match.
+    if (item.recommendation === 'match' && !(await items.matchingPanelRecorded(tx, item.linkId!))) await matching.recordMatchingPanelIn(tx, ctx, { linkId: item.linkId!, panelOn: meetingDate });
+    if (decision === 'match') await matching.recordMatchDecisionIn(tx, ctx, { linkId: item.linkId!, decidedOn });
   } else if (decision === 'place') {
     await children.addMilestoneIn(tx, ctx, item.childId!, { type: 'shobpa', date: decidedOn });
   }

@@ -171,6 +171,13 @@ export async function linkFacts(db: Db, ids: readonly string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.id, { ...r, childIds: (r.childIds as string[] | null) ?? [] }]));
 }
 
+/** Whether the link's matching panel is already on its children's records (naming its household). */
+export async function matchingPanelRecorded(db: Db, linkId: string): Promise<boolean> {
+  const row = await db.selectFrom('link as l').innerJoin('link_child as c', 'c.link_id', 'l.id').innerJoin('milestone as m', (j) => j.onRef('m.child_id', '=', 'c.child_id').onRef('m.household_id', '=', 'l.household_id'))
+    .select('m.id').where('l.id', '=', linkId).where('m.type', '=', 'matching-panel').executeTakeFirst();
+  return row !== undefined;
+}
+
 // ---- who hears a record ---------------------------------------------------------------------------
 
 /**

@@ -11,8 +11,8 @@ import type { AuditedRecord } from '../core/audit.ts';
 import type { Db } from '../core/db.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { caseworkRecord, registerRecordType } from '../core/records.ts';
+import * as matching from '../matching/service.ts';
 import * as items from './items-store.ts';
-import { matching } from './matching-port.ts';
 import { meetingPolicy, panelPolicy, type MeetingAction, type MeetingRecord, type PanelAction, type PanelRecord } from './policy.ts';
 import * as store from './store.ts';
 
@@ -95,7 +95,7 @@ export async function subjectsOf(db: Db, ctx: RequestContext, rows: readonly ite
     } else if (r.kind === 'match') {
       const link = links.get(r.linkId!)!;
       const kids = link.childIds.map((id) => children.get(id)!);
-      const shown = asMember || (await (await matching()).linkSummary(db, ctx, link.id)) !== undefined;
+      const shown = asMember || (await matching.linkSummary(db, ctx, link.id)) !== undefined;
       const label = `${kids.map((c) => c.name).join(', ')} with ${h!.reference} (${h!.names})`;
       result.set(r.id, {
         label: shown ? label : hidden(r.decisionAgencyName, 'match'), shown, href: null,

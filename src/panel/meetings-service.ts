@@ -13,9 +13,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts
 import { caseworkRecord } from '../core/records.ts';
 import { parseInput } from '../core/validation.ts';
 import { attendanceInput, itemInput, minutesInput, papersInput, recommendationInput } from './input.ts';
+import * as matching from '../matching/service.ts';
 import * as items from './items-store.ts';
 import { loadItem, loadMeeting, meetingRecord, shownRecords, subjectsOf, type Subject } from './loading.ts';
-import { matching } from './matching-port.ts';
 import {
   andList, COUNTS_TOWARDS_QUORUM, DECISIONS, decisionClock, decisionDueOn, decisionLabel, finalProblem, finaliseProblem, heldProblem, isDecisionFor, ITEM_KINDS, quorumLacks,
   quorumProblem, quorumText, servesOn, type ItemKind,
@@ -152,7 +152,7 @@ interface Heard { householdId: string | null; linkId: string | null; childId: st
 /** The record of the item, if the person may see it (a hidden one is refused like a missing one), and who owns and decides it. */
 async function recordOfItem(db: Db, ctx: RequestContext, kind: ItemKind, input: { householdId?: string; reference?: string; linkId?: string; childId?: string }): Promise<Heard> {
   if (kind === 'match') {
-    const link = await (await matching()).linkSummary(db, ctx, input.linkId!);
+    const link = await matching.linkSummary(db, ctx, input.linkId!);
     if (!link) throw ValidationError.of('linkId', 'Select a link you can see');
     if (link.status !== 'proceeding') throw ValidationError.of('linkId', `The link is ${link.status}: a match goes to panel once the link is proceeding to match`);
     return { householdId: link.householdId, linkId: link.id, childId: null, decisionAgencyId: link.placingAuthorityId, ownerId: link.placingAuthorityId, noun: 'children', field: 'linkId' };
@@ -266,7 +266,8 @@ export async function choosePapers(db: Db, ctx: RequestContext, itemId: string, 
 /**
  * The panel's recommendation on an item, with its reasons and any member's dissent: only at a
  * quorate meeting (the refusal names what the quorum lacks), on or after its day, while the
- * minutes are a draft, once. A recommended match records the matching panel on the children.
+ * minutes are a draft, once. (A recommended match's matching panel is recorded on the children
+ * with the decision maker's decision: the panel's advisers do not record children's milestones.)
  */
 export async function recordRecommendation(db: Db, ctx: RequestContext, itemId: string, raw: unknown): Promise<void> {
   const input = parseInput(recommendationInput, raw);
@@ -287,7 +288,6 @@ export async function recordRecommendation(db: Db, ctx: RequestContext, itemId: 
     const wrong = input.dissent.findIndex((d, i) => !members.has(d.memberId) || input.dissent.findIndex((x) => x.memberId === d.memberId) !== i);
     if (wrong >= 0) throw ValidationError.of(`dissent.${wrong}.memberId`, 'A dissent is a member\'s who attended the meeting, once');
     await items.saveRecommendation(tx, itemId, { recommendation: input.recommendation, reasons: input.reasons, approvedFor: input.approvedFor ?? null, by: ctx.actor.staffId, dissent: input.dissent });
-    if (item.kind === 'match' && input.recommendation === 'match') await (await matching()).recordMatchingPanelIn(tx, ctx, { linkId: item.linkId!, panelOn: meeting.date });
     const subject = (await subjectsOf(tx, ctx, [item], false)).get(itemId)!;
     await audit(tx, ctx, {
       action: 'update', recordType: 'panel-item', recordId: itemId, ownerId: item.decisionAgencyId,

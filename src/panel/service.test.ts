@@ -3,6 +3,8 @@
 // minutes and the agency decision maker's decisions landing on the records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as adopters from '../adopters/service.ts';
+import * as matching from '../matching/service.ts';
+import * as matchingStore from '../matching/store.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { contextOf } from '../core/testing/context.ts';
@@ -264,5 +266,35 @@ describe('agency decisions', () => {
     await decisions.decide(handle.db, await ctxFor('decision-maker@herefordshire.example'), { itemId, decision: 'place', reasons: 'Adoption is in the child\'s best interests.', decidedOn: TODAY });
     const row = await handle.db.selectFrom('child').select('shobpa_date').where('id', '=', child.id).executeTakeFirstOrThrow();
     expect(row.shobpa_date).toBe(TODAY);
+  });
+
+  it('on a match record the matching panel and the match on the child, naming the household, by the placing council\'s decision maker', async (t) => {
+    const db = handle.db;
+    const hereford = await f.org('herefordshire');
+    // A waiting Herefordshire child and a household the matching engine ranks for them.
+    const finder = await ctxFor('family-finder@west-mercia.example');
+    const waiting = await db.selectFrom('child').select('id').where('placing_authority_id', '=', hereford).where('stage', 'in', ['should-be-placed', 'placement-order', 'family-finding'])
+      .where('sibling_group_id', 'is', null).orderBy('la_child_ref').limit(20).execute();
+    let pair: { childId: string; householdId: string } | undefined;
+    for (const c of waiting) {
+      const ranked = await matching.findFamilies(db, finder, c.id, { limit: 5 });
+      if (ranked.items[0]) { pair = { childId: c.id, householdId: ranked.items[0].candidate.id }; break; }
+    }
+    if (!pair) t.skip();
+    const linkId = await matchingStore.insertLink(db, { ...pair!, placingAuthorityId: hereford, siblingGroupId: null, childIds: [pair!.childId], openedOn: '2026-10-01', openedBy: finder.actor.staffId, openedFrom: 'child' });
+    await matchingStore.setLinkStatus(db, linkId, { status: 'proceeding' });
+    const p = await f.panel('west-mercia');
+    const meetingId = await f.meeting(p.panelId, '2026-11-19', '2026-11-24');
+    await f.attend(meetingId, p.members, QUORATE);
+    const adviser = await ctxFor(ADVISER);
+    const itemId = await meetings.addItem(db, adviser, meetingId, { kind: 'match', linkId });
+    expect((await meetings.viewMeeting(db, adviser, meetingId)).items[0]).toMatchObject({ kind: 'match', householdId: pair!.householdId, decisionAgencyId: hereford, subject: { shown: true } });
+    await meetings.recordRecommendation(db, adviser, itemId, { recommendation: 'match', reasons: 'The adopters can meet the child\'s needs.' });
+    await meetings.finaliseMinutes(db, adviser, meetingId);
+    await decisions.decide(db, await ctxFor('decision-maker@herefordshire.example'), { itemId, decision: 'match', reasons: 'I agree with the panel.', decidedOn: TODAY });
+    const milestones = await db.selectFrom('milestone').select(['type', 'date', 'household_id']).where('child_id', '=', pair!.childId).where('type', 'in', ['matching-panel', 'match']).orderBy('date').execute();
+    expect(milestones).toEqual([{ type: 'matching-panel', date: '2026-11-19', household_id: pair!.householdId }, { type: 'match', date: TODAY, household_id: pair!.householdId }]);
+    expect((await db.selectFrom('link').select(['status', 'matched_on']).where('id', '=', linkId).executeTakeFirstOrThrow())).toEqual({ status: 'matched', matched_on: TODAY });
+    expect((await db.selectFrom('household').select('status').where('id', '=', pair!.householdId).executeTakeFirstOrThrow()).status).toBe('matched');
   });
 });
