@@ -7,6 +7,7 @@
 // from spawning `mercia serve` to the first 200 from /health on that existing database, and the
 // server's memory (server-memory.ts): idle (after start, before load) and after the load, with
 // the peak, summed over the primary and its web workers and per process.
+// The matching engine's benchmark (matching.ts) runs in this process, with no server or database.
 // Prints JSON. Figures go in closing notes; nothing here asserts a time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { runChronologyPdfBenchmark } from './chronology-pdf.ts';
 import { runDocumentBenchmarks } from './documents.ts';
 import { createServerDatabase } from './database.ts';
 import { measure, type BenchOptions, type Measurement } from './measure.ts';
+import { runMatchingBenchmarks } from './matching.ts';
 import { enquiryLoad } from './recruitment.ts';
 import { runCliBenchmarks } from './cli.ts';
 import { runReturnBenchmarks } from './ssda903.ts';
@@ -53,14 +55,19 @@ function scalesFrom(env: string | undefined): number[] {
   return scales;
 }
 
-export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '903' | 'cli' | 'casework' }) {
+export type BenchPart = 'web' | '903' | 'cli' | 'casework' | 'matching';
+export const BENCH_PARTS: readonly BenchPart[] = ['web', '903', 'cli', 'casework', 'matching'];
+
+export async function runBenchmarks(options: BenchOptions & { only?: BenchPart }) {
+  /** Every part runs unless --only names another. */
+  const runs = (part: BenchPart) => !options.only || options.only === part;
   const results: Measurement[] = [];
   const seeding: Seeding[] = [];
   const servers: ServerFigures[] = [];
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const engines: { engine: string; url?: string }[] = [{ engine: 'pglite' }];
   if (serverUrl) engines.push({ engine: 'postgres', url: serverUrl });
-  const scales = options.only === '903' || options.only === 'cli' || options.only === 'casework' ? [] : options.scales ?? scalesFrom(process.env.BENCH_SCALES);
+  const scales = runs('web') ? options.scales ?? scalesFrom(process.env.BENCH_SCALES) : [];
   for (const { engine, url } of engines) {
     for (const scale of scales) {
       const server = await startServer(url, scale);
@@ -88,12 +95,14 @@ export async function runBenchmarks(options: BenchOptions & { only?: 'web' | '90
       }
     }
   }
-  const ssda903 = options.only === 'web' || options.only === 'cli' || options.only === 'casework' ? null : await runReturnBenchmarks(serverUrl);
-  const cli = !options.only || options.only === 'cli' ? await runCliBenchmarks() : null;
-  const casework = !options.only || options.only === 'casework'
+  const ssda903 = runs('903') ? await runReturnBenchmarks(serverUrl) : null;
+  const cli = runs('cli') ? await runCliBenchmarks() : null;
+  // The matching engine alone: no server, no database.
+  const matching = runs('matching') ? runMatchingBenchmarks() : null;
+  const casework = runs('casework')
     ? { documents: await runDocumentBenchmarks(), chronologyPdf: await runChronologyPdfBenchmark() }
     : null;
-  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, servers, ssda903, cli, casework };
+  return { machine: { cpus: cpus().length, node: process.version }, results, seeding, servers, ssda903, cli, casework, matching };
 }
 
 /** A child placed for adoption (a full journey to show): from the JSON API, else the first child linked from the list page. */

@@ -191,9 +191,9 @@ program.command('job <name>').description('run a daily job now: sweep-sessions o
 program.command('bench').description('run the benchmarks; prints JSON')
   .option('--duration <seconds>', 'seconds per measurement', positiveInt, 20)
   .option('--connections <n>', 'concurrent connections', positiveInt, 20)
-  .option('--only <which>', 'only the web pages ("web"), the SSDA903 returns ("903"), the command line\'s start-up ("cli") or documents and the chronology PDF ("casework")')
-  .action(async (o: { duration: number; connections: number; only?: 'web' | '903' | 'cli' | 'casework' }) => {
-    if (o.only && !['web', '903', 'cli', 'casework'].includes(o.only)) throw ValidationError.of('--only', 'give "web", "903", "cli" or "casework"');
+  .option('--only <which>', 'only the web pages ("web"), the SSDA903 returns ("903"), the command line\'s start-up ("cli"), documents and the chronology PDF ("casework") or the matching engine ("matching")')
+  .action(async (o: { duration: number; connections: number; only?: 'web' | '903' | 'cli' | 'casework' | 'matching' }) => {
+    if (o.only && !['web', '903', 'cli', 'casework', 'matching'].includes(o.only)) throw ValidationError.of('--only', 'give "web", "903", "cli", "casework" or "matching"');
     // The benchmarks are development tools: they run from the sources, through tsx, even when
     // this command runs compiled (the build points this import at bench/run.ts).
     if (import.meta.url.endsWith('.js')) (await import('tsx/esm/api')).register();
