@@ -9,7 +9,9 @@
 // A few packages made of many small ES modules are each bundled into one file under
 // dist/vendor/ (VENDORED), and Mercia's imports of them point there: Node loads an ES module
 // file by file, so kysely's 280 files cost a command about 150 ms to load, one file about 25 ms.
-// Each is bundled once, so every module that imports it shares one copy.
+// Each is bundled once, so every module that imports it shares one copy; a package's entry
+// points that share its code (kysely and kysely/helpers/postgres) go into the same bundle, or
+// the second would load the package's files all over again beside the bundle.
 //
 // `node scripts/build.mjs` builds; npm runs it on install (`prepare`), and bin/mercia.mjs runs
 // build() itself when dist/ is missing or older than the sources. Tests (*.test.ts) are not
@@ -23,10 +25,21 @@ export const distDir = join(root, 'dist');
 const srcDir = join(root, 'src');
 const stampFile = join(distDir, 'build.json');
 const lockDir = `${distDir}.lock`;
-/** Packages bundled into dist/vendor/<name>.js: pure ES modules (or, commander, an ES entry) with many files. */
-const VENDORED = ['kysely', 'csv-parse', 'csv-parse/sync', 'commander'];
+/**
+ * Bundles in dist/vendor/<name>.js, each with the package entry points it exports: pure ES
+ * modules (or, commander, an ES entry) with many files. Entry points in one bundle must not
+ * export the same name (csv-parse's and csv-parse/sync's `parse` differ, so they are two).
+ */
+const VENDORED = {
+  kysely: ['kysely', 'kysely/helpers/postgres'],
+  'csv-parse': ['csv-parse'],
+  'csv-parse-sync': ['csv-parse/sync'],
+  commander: ['commander'],
+};
+/** Which bundle each vendored entry point is in. */
+const BUNDLE_OF = new Map(Object.entries(VENDORED).flatMap(([bundle, entries]) => entries.map((entry) => [entry, bundle])));
 /** What a build is made from: the sources (not tests), migrations, this script and the vendored packages' versions. */
-const INPUTS = ['src', 'migrations', 'scripts/build.mjs', ...new Set(VENDORED.map((p) => `node_modules/${p.split('/')[0]}/package.json`))];
+const INPUTS = ['src', 'migrations', 'scripts/build.mjs', ...new Set([...BUNDLE_OF.keys()].map((p) => `node_modules/${p.split('/')[0]}/package.json`))];
 
 function isTest(name) {
   return /\.test\.ts$/.test(name);
@@ -72,7 +85,7 @@ export function isFresh() {
   }
 }
 
-const vendorFile = (pkg) => join('vendor', `${pkg.replace('/', '-')}.js`);
+const vendorFile = (bundle) => join('vendor', `${bundle}.js`);
 
 /**
  * Rewrites each relative import: within src/, to the .js file beside it; outside, to the
@@ -83,9 +96,10 @@ const relativeImports = (outDir) => ({
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
-      if (VENDORED.includes(args.path)) {
+      const bundle = BUNDLE_OF.get(args.path);
+      if (bundle) {
         const from = dirname(join(outDir, relative(root, args.importer)));
-        return { path: relative(from, join(outDir, vendorFile(args.path))).split(sep).join('/'), external: true };
+        return { path: relative(from, join(outDir, vendorFile(bundle))).split(sep).join('/'), external: true };
       }
       if (!args.path.startsWith('.')) return { path: args.path, external: true };
       const target = resolve(args.resolveDir, args.path);
@@ -96,7 +110,17 @@ const relativeImports = (outDir) => ({
 });
 
 async function compile(outDir, files) {
-  const { build } = await import('esbuild');
+  const esbuild = await import('esbuild');
+  try {
+    return await compileWith(esbuild.build, outDir, files);
+  } finally {
+    // esbuild builds in a child process (about 90 MB) that otherwise lives as long as this one:
+    // when `mercia serve` builds before starting, for the whole life of the server.
+    await esbuild.stop();
+  }
+}
+
+async function compileWith(build, outDir, files) {
   const entryPoints = files.filter((f) => f.startsWith(srcDir + sep) && f.endsWith('.ts') && !f.endsWith('.d.ts'));
   await build({
     entryPoints,
@@ -111,10 +135,10 @@ async function compile(outDir, files) {
     logLevel: 'warning',
     legalComments: 'none',
   });
-  for (const pkg of VENDORED) {
+  for (const [bundle, entries] of Object.entries(VENDORED)) {
     await build({
-      stdin: { contents: `export * from '${pkg}';`, resolveDir: root, loader: 'js' },
-      outfile: join(outDir, vendorFile(pkg)),
+      stdin: { contents: entries.map((entry) => `export * from '${entry}';`).join('\n'), resolveDir: root, loader: 'js' },
+      outfile: join(outDir, vendorFile(bundle)),
       bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none',
       // commander is CommonJS inside its ES entry: its require('node:events') needs a require.
       banner: { js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);" },

@@ -1,8 +1,8 @@
 // Credentials: argon2id password hashes, the password rules, API tokens (only a hash is
 // kept) and TOTP second factors.
 import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -11,14 +11,25 @@ export const MAX_PASSWORD_LENGTH = 256;
 // OWASP's argon2id settings (19 MiB, 2 passes): strong, and quick enough on a small server.
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-const commonPasswords = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+// The 49,000 common passwords are loaded when a password is first checked, not when the
+// service starts: most processes never set a password.
+let commonPasswordSet: ReadonlySet<string> | undefined;
+function commonPasswords(): ReadonlySet<string> {
+  if (!commonPasswordSet) {
+    // Synchronously (its CommonJS build), so that passwordProblem stays a plain function.
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    commonPasswordSet = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  }
+  return commonPasswordSet;
+}
 
 /** Why a new password is refused, or null if it is acceptable. Passphrases are welcome. */
 export function passwordProblem(password: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`;
   const plain = password.toLowerCase();
-  if (commonPasswords.has(plain) || commonPasswords.has(plain.replace(/[^a-z0-9]/g, ''))) {
+  const common = commonPasswords();
+  if (common.has(plain) || common.has(plain.replace(/[^a-z0-9]/g, ''))) {
     return 'Password is too common: choose a longer passphrase of unrelated words';
   }
   if (new Set(password).size < 4) return 'Password is too simple: choose a passphrase of unrelated words';
