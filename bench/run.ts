@@ -84,6 +84,11 @@ export async function runBenchmarks(options: BenchOptions & { only?: BenchPart }
         results.push(await measure('children list', at, { url: `${server.base}/children?limit=50`, headers: { cookie: finder } }, options));
         const id = await childOnJourney(server.base, finder);
         results.push(await measure('child page', at, { url: `${server.base}/children/${id}`, headers: { cookie: finder } }, options));
+        // Matching: every household a waiting child could go to, ranked (the engine over Mercia's pool), and a family finder's home page with each waiting child's counts.
+        const waiting = await childOnJourney(server.base, finder, 'family-finding');
+        results.push(await measure('find families for a waiting child', at, { url: `${server.base}/children/${waiting}/families`, headers: { cookie: finder } }, options));
+        const councilFinder = await signIn(server.base, 'family-finder@herefordshire.example');
+        results.push(await measure('family finder home page (waiting children with viable households)', at, { url: `${server.base}/`, headers: { cookie: councilFinder } }, options));
         const adopterWorker = await signIn(server.base, 'social-worker@west-mercia.example');
         results.push(await measure('households list', at, { url: `${server.base}/households?limit=50`, headers: { cookie: adopterWorker } }, options));
         results.push(await measure(`chronology of a child with ${STORY_ENTRIES} entries`, at, { url: `${server.base}/children/${server.storyChild}/chronology`, headers: { cookie: finder } }, options));
@@ -105,14 +110,14 @@ export async function runBenchmarks(options: BenchOptions & { only?: BenchPart }
   return { machine: { cpus: cpus().length, node: process.version }, results, seeding, servers, ssda903, cli, casework, matching };
 }
 
-/** A child placed for adoption (a full journey to show): from the JSON API, else the first child linked from the list page. */
-async function childOnJourney(base: string, cookie: string): Promise<string> {
-  const api = await fetch(`${base}/api/v1/children?limit=1&stage=placed`, { headers: { cookie, accept: 'application/json' } });
+/** A child at the stage (by default placed for adoption, a full journey to show): from the JSON API, else the first child linked from the list page. */
+async function childOnJourney(base: string, cookie: string, stage = 'placed'): Promise<string> {
+  const api = await fetch(`${base}/api/v1/children?limit=1&stage=${stage}`, { headers: { cookie, accept: 'application/json' } });
   if (api.ok) {
     const id = ((await api.json()) as { items?: { id: string }[] }).items?.[0]?.id;
     if (id) return id;
   }
-  const page = await fetch(`${base}/children?stage=placed&limit=1`, { headers: { cookie } });
+  const page = await fetch(`${base}/children?stage=${stage}&limit=1`, { headers: { cookie } });
   const id = /\/children\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/.exec(await page.text())?.[1];
   if (!id) throw new Error(`no child to benchmark: /api/v1/children answered ${api.status} and /children linked to none`);
   return id;

@@ -79,7 +79,7 @@ describe('adopter households in a browser', () => {
     await page.getByLabel('Child\'s age (years)').fill('2');
     await page.getByRole('button', { name: 'Search the pool' }).click();
     await expect.poll(() => page.locator('#results').textContent()).toContain('available');
-    expect(await page.locator('.govuk-summary-card').count()).toBeGreaterThan(0);
+    expect(await page.locator('#pool tbody tr').count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });

@@ -6,17 +6,11 @@
 // working-day deadline and records it; the partnership's decision maker prints a letter. Every
 // page passes axe at 1280 and 390 px; the forms are plain GOV.UK forms that work without JavaScript.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as items from '../src/panel/items-store.ts';
 import { PanelFixtures } from '../src/panel/testing.ts';
 import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun } from './browser.ts';
 
-// The app with the panel's routes, whether or not web/app.ts registers them yet.
-vi.mock('../src/web/app.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/web/app.ts')>();
-  const { withPanelRoutes } = await import('../src/panel/testing.ts');
-  return { ...original, createApp: withPanelRoutes(original.createApp) };
-});
 
 let run: BrowserRun;
 let f: PanelFixtures;

@@ -3,30 +3,21 @@
 // links with their reasons; matches that name the household on every child; households whose
 // status follows their links; and inter-agency fees on exactly the matches that pay one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle, Db } from '../core/db.ts';
+import type { DatabaseHandle } from '../core/db.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import { TEST_TODAY } from '../core/testing/seeded-template.ts';
 import { paysFee } from '../matching/fees.ts';
 import { CLOSE_REASONS, LINK_STATUSES } from '../matching/input.ts';
 import * as store from '../matching/store.ts';
-import { seedMatching } from './matching.ts';
-import { Random } from './random.ts';
-import { DEMO_STEPS, type DemoContext } from './seed.ts';
 
 const WEST_MERCIA = ['herefordshire', 'shropshire', 'telford-and-wrekin', 'worcestershire'];
 const CONSORTIUM = ['thurrock', 'southend-on-sea'];
 
 let handle: DatabaseHandle;
 
-async function demoContext(db: Db): Promise<DemoContext> {
-  const orgs = new Map((await db.selectFrom('organisation').select(['slug', 'id']).execute()).map((o) => [o.slug, o.id] as const));
-  return { db, random: new Random(20141101), scale: 1, orgs, passwordHash: '', today: TEST_TODAY, children: true };
-}
 
 beforeAll(async () => {
   handle = await openTestDatabase({ demo: true });
-  // The seeded demo runs every step of DEMO_STEPS; until matching is one of them, it is run here after the others, as seedDemo would.
-  if (!DEMO_STEPS.includes(seedMatching)) await seedMatching(await demoContext(handle.db));
 }, 120_000);
 afterAll(() => handle.close());
 

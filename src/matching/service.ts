@@ -18,7 +18,6 @@ import { matchHousehold, subjectOf, tierOf } from './profiles.ts';
 import { matchingPolicy, mayBrowseProfiles } from './policy.ts';
 import * as store from './store.ts';
 
-export { linkSummary, recordMatchDecisionIn, recordMatchingPanelIn } from './links-service.ts';
 
 /** The settings of the child's council's partnership (or the council's own), else the defaults. */
 async function settingsForCouncil(db: Db, councilId: string, partnerships: readonly string[]): Promise<MatchSettings> {

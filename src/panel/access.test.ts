@@ -8,18 +8,11 @@
 // staff and a panel of the Thurrock consortium, which Havering left in April 2014.
 // A meeting (its page, attendance, agenda, papers, recommendations, minutes) is
 // meetings-access.test.ts; the decision maker's decisions, decisions-access.test.ts.
-import { vi } from 'vitest';
 import type { Role } from '../core/access.ts';
 import { asks, expectListed, serviceMatrix, type Relationship, type Subject, type World } from '../core/testing/service-matrix.ts';
 import { panelPolicy } from './policy.ts';
 import * as panels from './service.ts';
 import { PanelFixtures } from './testing.ts';
-
-vi.mock('../web/app.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../web/app.ts')>();
-  const { withPanelRoutes } = await import('./testing.ts');
-  return { ...original, createApp: withPanelRoutes(original.createApp) };
-});
 
 const PERSON_IN: Record<Relationship, string> = { own: 'west-mercia', delivered: 'west-mercia', granted: 'shropshire', unrelated: 'thurrock', left: 'havering' };
 const OWNER: Record<Relationship, string> = { own: 'west-mercia', delivered: 'herefordshire', granted: 'west-mercia', unrelated: 'west-mercia', left: 'thurrock-consortium' };

@@ -6,7 +6,6 @@
 // meeting, but the decision stays the council's. Granted: Shropshire staff holding a grant on
 // the item, which gives nothing. Unrelated: Thurrock staff. Left: Havering staff and an item of
 // Thurrock's own panel.
-import { vi } from 'vitest';
 import type { Role } from '../core/access.ts';
 import { asks, expectListed, serviceMatrix, type Relationship, type Subject, type World } from '../core/testing/service-matrix.ts';
 import * as decisions from './decisions-service.ts';
@@ -15,12 +14,6 @@ import { decisionDueOn } from './model.ts';
 import { decisionPolicy } from './policy.ts';
 import * as store from './store.ts';
 import { PanelFixtures } from './testing.ts';
-
-vi.mock('../web/app.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../web/app.ts')>();
-  const { withPanelRoutes } = await import('./testing.ts');
-  return { ...original, createApp: withPanelRoutes(original.createApp) };
-});
 
 const PERSON_IN: Record<Relationship, string> = { own: 'herefordshire', delivered: 'west-mercia', granted: 'shropshire', unrelated: 'thurrock', left: 'havering' };
 /** The agency that decides, and the organisation whose panel heard it. */

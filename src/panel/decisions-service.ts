@@ -11,7 +11,7 @@ import type { Db } from '../core/db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { parseInput } from '../core/validation.ts';
 import { decisionInput } from './input.ts';
-import * as matching from '../matching/service.ts';
+import * as matching from '../matching/links-service.ts';
 import * as items from './items-store.ts';
 import { decisionLetter, hasLetter } from './letters.ts';
 import { shownRecords, subjectsOf } from './loading.ts';

@@ -1,15 +1,12 @@
 // The demo's panels (src/demo/panel.ts), run on the seeded demo: panels with members for the
 // partnerships and councils, two years of quorate meetings that heard the demo's records on the
 // day they were heard, decisions on time and late, and decisions waiting (one meeting's overdue).
-// Until the seed runs the step itself it is run here, once, on this file's copy of the demo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates.ts';
 import type { DatabaseHandle } from '../core/db.ts';
 import { contextOf } from '../core/testing/context.ts';
 import { openTestDatabase } from '../core/testing/database.ts';
 import { TEST_TODAY } from '../core/testing/seeded-template.ts';
-import { seedPanels } from '../demo/panel.ts';
-import { Random } from '../demo/random.ts';
 import * as decisions from './decisions-service.ts';
 import * as meetings from './meetings-service.ts';
 import { quorumLacks } from './model.ts';
@@ -19,10 +16,6 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   handle = await openTestDatabase({ demo: true });
-  if (!(await handle.db.selectFrom('panel').select('id').limit(1).executeTakeFirst())) {
-    const orgs = new Map((await handle.db.selectFrom('organisation').select(['slug', 'id']).execute()).map((o) => [o.slug, o.id] as const));
-    await seedPanels({ db: handle.db, random: new Random(1), scale: 1, orgs, passwordHash: '', today: TEST_TODAY, children: true });
-  }
 }, 120_000);
 afterAll(() => handle.close());
 

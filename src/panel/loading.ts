@@ -11,7 +11,7 @@ import type { AuditedRecord } from '../core/audit.ts';
 import type { Db } from '../core/db.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { caseworkRecord, registerRecordType } from '../core/records.ts';
-import * as matching from '../matching/service.ts';
+import * as matching from '../matching/links-service.ts';
 import * as items from './items-store.ts';
 import { meetingPolicy, panelPolicy, type MeetingAction, type MeetingRecord, type PanelAction, type PanelRecord } from './policy.ts';
 import * as store from './store.ts';

@@ -8,19 +8,12 @@
 // consortium's panel. Members also read papers only until the day set, and only their own
 // meeting's (variants). Adding an item is tried against the record instead (own, delivered
 // by the operating model, a record the panel does not hear, one the adviser cannot see).
-import { vi } from 'vitest';
 import type { Role } from '../core/access.ts';
 import { asks, expectListed, serviceMatrix, type Relationship, type Subject, type World } from '../core/testing/service-matrix.ts';
 import * as items from './items-store.ts';
 import * as meetings from './meetings-service.ts';
 import { meetingPolicy } from './policy.ts';
 import { PanelFixtures } from './testing.ts';
-
-vi.mock('../web/app.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../web/app.ts')>();
-  const { withPanelRoutes } = await import('./testing.ts');
-  return { ...original, createApp: withPanelRoutes(original.createApp) };
-});
 
 const PERSON_IN: Record<Relationship, string> = { own: 'west-mercia', delivered: 'west-mercia', granted: 'shropshire', unrelated: 'thurrock', left: 'havering' };
 const OWNER: Record<Relationship, string> = { own: 'west-mercia', delivered: 'herefordshire', granted: 'west-mercia', unrelated: 'west-mercia', left: 'thurrock-consortium' };

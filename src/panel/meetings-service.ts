@@ -13,7 +13,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts
 import { caseworkRecord } from '../core/records.ts';
 import { parseInput } from '../core/validation.ts';
 import { attendanceInput, itemInput, minutesInput, papersInput, recommendationInput } from './input.ts';
-import * as matching from '../matching/service.ts';
+import * as matching from '../matching/links-service.ts';
 import * as items from './items-store.ts';
 import { loadItem, loadMeeting, meetingRecord, shownRecords, subjectsOf, type Subject } from './loading.ts';
 import {

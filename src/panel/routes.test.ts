@@ -1,16 +1,10 @@
 // The panel's pages and API through Fastify: forms that refuse naming the field (GOV.UK error
 // summary) and change nothing, problem JSON from the API, the OpenAPI description, a member's
 // paper download, and the decision maker's queue, form and letter.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerFor, signIn, startTestApp, submitForm, type TestApp } from '../core/testing/app.ts';
 import { PanelFixtures } from './testing.ts';
 
-// The app with the panel's routes, whether or not web/app.ts registers them yet.
-vi.mock('../web/app.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../web/app.ts')>();
-  const { withPanelRoutes } = await import('./testing.ts');
-  return { ...original, createApp: withPanelRoutes(original.createApp) };
-});
 
 let t: TestApp;
 let f: PanelFixtures;

@@ -1,27 +1,11 @@
-// Test support for the panel area: the app with the panel's routes (until web/app.ts registers
-// them, a test file wraps createApp with withPanelRoutes through vi.mock), and fixtures written
-// straight to the database: a panel with a quorate membership, a meeting, a household ready for
-// its approval panel, an approved household, a looked-after child, and a document to be a paper.
+// Test support for the panel area: fixtures written straight to the database: a panel with a
+// quorate membership, a meeting, a household ready for its approval panel, an approved household, a looked-after child, and a document to be a paper.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { insertHousehold } from '../adopters/store.ts';
 import { insertDocument, insertVersion } from '../casework/documents-store.ts';
 import type { Db } from '../core/db.ts';
-import type { AppServices } from '../core/http/types.ts';
 import { DEFAULT_QUORUM, type MemberRole } from './model.ts';
-import { panelRoutes } from './routes/index.ts';
 import * as store from './store.ts';
-
-type CreateApp = (services: AppServices, options?: { logger?: boolean }) => Promise<FastifyInstance>;
-
-/** createApp, with the panel's routes added when the app does not register them itself. */
-export function withPanelRoutes(createApp: CreateApp): CreateApp {
-  return async (services, options) => {
-    const app = await createApp(services, options);
-    if (!app.hasRoute({ method: 'GET', url: '/panels' })) panelRoutes(app, services);
-    return app;
-  };
-}
 
 export class PanelFixtures {
   private n = 0;

@@ -5,6 +5,8 @@ import type { NavItem } from '../core/http/render.ts';
 import type { RequestContext } from '../core/access.ts';
 import * as audit from '../audit/service.ts';
 import * as returns from '../interop/ssda903/service.ts';
+import * as decisions from '../panel/decisions-service.ts';
+import * as panels from '../panel/service.ts';
 import * as staff from '../staff/service.ts';
 
 const ALWAYS = [
@@ -14,6 +16,8 @@ const ALWAYS = [
 
 function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
   const items = [...ALWAYS];
+  if (panels.mayUsePanels(ctx)) items.push({ text: 'Panels', href: '/panels' });
+  if (decisions.mayDecide(ctx)) items.push({ text: 'Decisions', href: '/panel-decisions' });
   if (returns.mayUseReturns(ctx)) items.push({ text: 'Returns', href: '/returns' });
   if (staff.mayManageStaff(ctx)) items.push({ text: 'Staff', href: '/staff' });
   if (audit.maySearchAudit(ctx)) items.push({ text: 'Audit log', href: '/audit' });
@@ -22,8 +26,8 @@ function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
 
 function navigation(request: FastifyRequest): NavItem[] {
   const path = request.url.split('?')[0] ?? '/';
-  // Sibling groups are part of the children's pages.
-  const section = path.startsWith('/sibling-groups') ? '/children' : path;
+  // Sibling groups are part of the children's pages; a panel's meetings and items, of Panels.
+  const section = path.startsWith('/sibling-groups') ? '/children' : path.startsWith('/panel-meetings') || path.startsWith('/panel-items') ? '/panels' : path;
   return itemsFor(request.ctx!).map((i) => ({ ...i, active: i.href === '/' ? path === '/' : section.startsWith(i.href) }));
 }
 
