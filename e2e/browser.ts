@@ -2,7 +2,7 @@
 // port, with an axe accessibility scan helper.
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../src/core/testing/app.ts';
 import { CHROMIUM_ARGS } from '../src/core/testing/global-setup.ts';
 
@@ -42,6 +42,14 @@ async function sharedBrowser(): Promise<Browser> {
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Expect the page as it is now to pass axe at desktop (1280 px) and phone (390 px) widths. */
+export async function expectAccessibleAtBothWidths(page: Page): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await accessibilityViolations(page), `${page.url()} at ${width} px`).toEqual([]);
+  }
 }
 
 /** A page in a fresh browser context that collects Content Security Policy errors. */

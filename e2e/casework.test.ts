@@ -2,9 +2,8 @@
 // child (refused first, then saved), reads it in the child's story and the chronology, and a
 // partnership worker makes a Stage 1 letter for a household. Every page passes axe at 1280 and
 // 390 px; the forms are plain GOV.UK forms, so they work without JavaScript too.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun } from './browser.ts';
+import { type BrowserRun, signedInPage, startBrowserRun, expectAccessibleAtBothWidths } from './browser.ts';
 
 let run: BrowserRun;
 
@@ -12,13 +11,6 @@ beforeAll(async () => {
   run = await startBrowserRun();
 });
 afterAll(() => run?.close());
-
-async function scanned(page: Page) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await accessibilityViolations(page), `${page.url()} at ${width} px`).toEqual([]);
-  }
-}
 
 describe('casework in a browser', () => {
   it('a Herefordshire social worker records a visit on a child and finds it in the child\'s story', async () => {
@@ -29,10 +21,10 @@ describe('casework in a browser', () => {
     await page.goto(`${run.baseUrl}/children/${child.id}`);
     await page.getByRole('link', { name: 'Case notes' }).click();
     expect(await page.locator('h1').textContent()).toBe('Case notes');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
 
     await page.getByRole('button', { name: 'Add a case note' }).click();
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
     await page.locator('#time').fill('25:70');
     await page.getByRole('button', { name: 'Save the note' }).click();
     await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
@@ -40,7 +32,7 @@ describe('casework in a browser', () => {
     expect(summary).toContain('Select what kind of note this is');
     expect(summary).toContain('Enter the note');
     expect(summary).toContain('24-hour time');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
 
     await page.getByLabel('Visit').check();
     // The form offers today and now; a visit earlier in the week is entered as such.
@@ -60,14 +52,14 @@ describe('casework in a browser', () => {
     expect(await page.locator('#timeline').textContent()).toContain('Visited at home. Laughing');
     await page.getByRole('link', { name: 'Full chronology, to filter, print or download' }).click();
     expect(await page.locator('h1').textContent()).toBe('Chronology');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByLabel('Case notes').check();
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/kind=note/);
     const titles = await page.locator('.moj-timeline__title').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.every((t) => t.trim().startsWith('Visit') || /^(Phone call|Meeting|Supervision|Management oversight|Other)/.test(t.trim()))).toBe(true);
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
   });
 
   it('a partnership social worker makes a Stage 1 decision letter for a household', async () => {
@@ -76,15 +68,15 @@ describe('casework in a browser', () => {
     const household = await db.selectFrom('household').select('id').where('owner_id', '=', partnership.id).where('stage1_decided_on', 'is not', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
     const page = await signedInPage(run, 'social-worker@west-mercia.example');
     await page.goto(`${run.baseUrl}/households/${household.id}/letters/new`);
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByLabel('Stage 1 decision: go on to Stage 2').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     expect(await page.locator('h1').textContent()).toBe('Stage 1 decision: go on to Stage 2');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByRole('button', { name: 'Make the letter' }).click();
     await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter address');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByLabel('Address').fill('1 Example Street\nHereford\nHR1 1AA');
     await page.getByRole('button', { name: 'Make the letter' }).click();
     await page.waitForURL(`${run.baseUrl}/households/${household.id}/documents`);

@@ -11,7 +11,7 @@ import { startTestApp } from '../src/core/testing/app.ts';
 import { contextOf } from '../src/core/testing/context.ts';
 import { CHROMIUM_ARGS } from '../src/core/testing/global-setup.ts';
 import type { TestApp } from '../src/core/testing/app.ts';
-import { accessibilityViolations, signedInPage, type BrowserRun } from './browser.ts';
+import { signedInPage, type BrowserRun, expectAccessibleAtBothWidths } from './browser.ts';
 
 let run: BrowserRun;
 let t: TestApp;
@@ -30,19 +30,12 @@ beforeAll(async () => {
 });
 afterAll(() => run?.close());
 
-async function scanned(p: Page) {
-  for (const width of [1280, 390]) {
-    await p.setViewportSize({ width, height: 900 });
-    expect(await accessibilityViolations(p), `at ${width} px`).toEqual([]);
-  }
-}
-
 describe('documents in a browser, as a Herefordshire social worker', () => {
   it('uploads to a child, is told what is wrong, adds a version, and every page passes axe', async () => {
     await signedInPage(run, 'social-worker@herefordshire.example', page);
     await page.goto(`${run.baseUrl}/children/${childId}/documents`);
     expect(await page.locator('h1').textContent()).toBe('Documents');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
 
     // A PNG named as a PDF, and no category.
     await page.setInputFiles('#file', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: png() });
@@ -51,7 +44,7 @@ describe('documents in a browser, as a Herefordshire social worker', () => {
     const summary = await page.locator('.govuk-error-summary').textContent();
     expect(summary).toContain('Select the document\'s category');
     expect(summary).toContain('scan.pdf is named as a .pdf file but its content is a PNG image');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
 
     await page.getByLabel('Category').selectOption('cpr');
     await page.getByLabel('Title (optional)').fill('CPR');
@@ -60,19 +53,19 @@ describe('documents in a browser, as a Herefordshire social worker', () => {
     await page.waitForURL(`${run.baseUrl}/children/${childId}/documents`);
     expect(await page.locator('.govuk-notification-banner').textContent()).toContain('CPR was uploaded');
     expect(await page.locator('table').textContent()).toContain('cpr.pdf');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
 
     await page.getByRole('link', { name: 'Add a version of CPR' }).click();
     await page.waitForURL(/\/documents\/[0-9a-f-]+\/versions$/);
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
     await page.setInputFiles('#file', { name: 'cpr v2.pdf', mimeType: 'application/pdf', buffer: pdf('CPR v2') });
     await page.getByRole('button', { name: 'Upload version' }).click();
     await page.waitForURL(/\/documents\/[0-9a-f-]+\/versions$/);
     expect(await page.locator('table').textContent()).toContain('cpr v2.pdf');
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
 
     await page.goto(`${run.baseUrl}/children/${childId}/documents`);
     expect(await page.getByText('Earlier versions (1)').count()).toBe(1);
-    await scanned(page);
+    await expectAccessibleAtBothWidths(page);
   });
 });

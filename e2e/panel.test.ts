@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as items from '../src/panel/items-store.ts';
 import { PanelFixtures } from '../src/panel/testing.ts';
-import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun } from './browser.ts';
+import { type BrowserRun, signedInPage, startBrowserRun, expectAccessibleAtBothWidths } from './browser.ts';
 
 
 let run: BrowserRun;
@@ -20,13 +20,6 @@ beforeAll(async () => {
   f = new PanelFixtures(run.t.database.db);
 });
 afterAll(() => run?.close());
-
-async function scanned(page: Page) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await accessibilityViolations(page), `${page.url()} at ${width} px`).toEqual([]);
-  }
-}
 
 async function flash(page: Page): Promise<string> {
   await expect.poll(() => page.locator('.govuk-notification-banner').count(), { timeout: 10_000 }).toBe(1);
@@ -62,9 +55,9 @@ describe('the adoption panel in a browser', () => {
     const adviser = await signedInPage(run, 'panel-adviser@west-mercia.example');
     await adviser.goto(`${run.baseUrl}/panels`);
     expect(await adviser.locator('h1').textContent()).toBe('Adoption panels');
-    await scanned(adviser);
+    await expectAccessibleAtBothWidths(adviser);
     await adviser.getByRole('button', { name: 'Set up a panel' }).click();
-    await scanned(adviser);
+    await expectAccessibleAtBothWidths(adviser);
     await adviser.getByLabel('Name of the panel').fill('Browser Panel');
     await adviser.getByRole('button', { name: 'Set up the panel' }).click();
     expect(await flash(adviser)).toContain('The panel has been set up');
@@ -74,7 +67,7 @@ describe('the adoption panel in a browser', () => {
     const seeded = await f.panel('west-mercia');
     await db.updateTable('panel_member').set({ panel_id: panelId }).where('panel_id', '=', seeded.panelId).execute();
     await adviser.getByRole('button', { name: 'Add a member' }).click();
-    await scanned(adviser);
+    await expectAccessibleAtBothWidths(adviser);
     await adviser.getByLabel('Name', { exact: true }).fill('Jo Legal');
     await adviser.getByLabel('Role').selectOption('legal-adviser');
     await date(adviser, 'joinedOn', '2026-01-05');
@@ -83,14 +76,14 @@ describe('the adoption panel in a browser', () => {
 
     // A meeting last Thursday, every member expected, papers until the end of the month.
     await adviser.getByRole('button', { name: 'Arrange a meeting' }).click();
-    await scanned(adviser);
+    await expectAccessibleAtBothWidths(adviser);
     await date(adviser, 'date', '2026-11-19');
     await adviser.getByLabel('Venue').fill('Shirehall, Shrewsbury');
     await date(adviser, 'papersUntil', '2026-11-30');
     for (const box of await adviser.locator('input[name="expected"]').all()) await box.check();
     await adviser.getByRole('button', { name: 'Arrange the meeting' }).click();
     expect(await flash(adviser)).toContain('The meeting has been arranged');
-    await scanned(adviser);
+    await expectAccessibleAtBothWidths(adviser);
     const meetingUrl = adviser.url();
 
     // The agenda: an approval and a relinquished child's SHOBPA.
@@ -110,7 +103,7 @@ describe('the adoption panel in a browser', () => {
 
     // Item 1: papers, then a recommendation the quorum refuses.
     await adviser.locator('#agenda a[href^="/panel-items/"]').nth(0).click();
-    await scanned(adviser);
+    await expectAccessibleAtBothWidths(adviser);
     await adviser.locator(`input[name="documentIds"][value="${documentId}"]`).check();
     await adviser.getByRole('button', { name: 'Choose these papers' }).click();
     expect(await flash(adviser)).toContain('The papers have been chosen');
@@ -119,7 +112,7 @@ describe('the adoption panel in a browser', () => {
     await adviser.getByRole('button', { name: 'Record the recommendation' }).click();
     await expect.poll(() => adviser.locator('.govuk-error-summary').count()).toBe(1);
     expect(await adviser.locator('.govuk-error-summary').textContent()).toContain('The meeting is not quorate: it lacks an independent member');
-    await scanned(adviser);
+    await expectAccessibleAtBothWidths(adviser);
 
     // An independent member was there after all.
     await adviser.goto(meetingUrl);
@@ -135,28 +128,28 @@ describe('the adoption panel in a browser', () => {
     await adviser.goto(meetingUrl);
     await adviser.getByRole('button', { name: 'Make the minutes final' }).click();
     expect(await flash(adviser)).toContain('due by 2 December 2026');
-    await scanned(adviser);
+    await expectAccessibleAtBothWidths(adviser);
 
     // A member reads the papers of their meeting.
     const member = await signedInPage(run, 'panel-member@west-mercia.example');
     await member.goto(`${run.baseUrl}/panels`);
     await member.getByRole('link', { name: /: 19 November 2026$/ }).first().click();
-    await scanned(member);
+    await expectAccessibleAtBothWidths(member);
     const paper = member.locator(`a[href$="/papers/${documentId}"]`);
     expect(await paper.count()).toBe(1);
 
     // Herefordshire's decision maker decides the SHOBPA item.
     const adm = await signedInPage(run, 'decision-maker@herefordshire.example');
     await adm.goto(`${run.baseUrl}/panel-decisions`);
-    await scanned(adm);
+    await expectAccessibleAtBothWidths(adm);
     expect(await adm.locator('#waiting').textContent()).toContain('7 working days left');
     await adm.locator('#waiting').getByRole('link', { name: 'Should be placed for adoption (relinquished child)' }).first().click();
-    await scanned(adm);
+    await expectAccessibleAtBothWidths(adm);
     await adm.getByLabel('The child should be placed for adoption', { exact: true }).check();
     await adm.getByRole('button', { name: 'Record the decision' }).click();
     await expect.poll(() => adm.locator('.govuk-error-summary').count()).toBe(1);
     expect(await adm.locator('.govuk-error-summary').textContent()).toContain('Enter the reasons for the decision');
-    await scanned(adm);
+    await expectAccessibleAtBothWidths(adm);
     await adm.getByLabel('Reasons').fill('Adoption is in the child\'s best interests.');
     await date(adm, 'decidedOn', '2026-11-23');
     await adm.getByRole('button', { name: 'Record the decision' }).click();
@@ -177,12 +170,12 @@ describe('the adoption panel in a browser', () => {
     await items.saveDecision(db, id, { decision: 'approve', reasons: 'I agree with the panel.', decidedOn: '2026-11-20', by: null });
     const adm = await signedInPage(run, 'decision-maker@west-mercia.example');
     await adm.goto(`${run.baseUrl}/panel-decisions/${id}`);
-    await scanned(adm);
+    await expectAccessibleAtBothWidths(adm);
     await adm.getByRole('link', { name: 'The letter to the adopters' }).click();
     await adm.getByLabel('Address').fill('1 High Street\nWorcester\nWR1 1AA');
     await adm.getByRole('button', { name: 'Put the address on the letter' }).click();
     await expect.poll(() => adm.locator('#letter').textContent()).toContain('WR1 1AA');
     expect(await adm.locator('#letter').textContent()).toContain('two brothers aged up to 6');
-    await scanned(adm);
+    await expectAccessibleAtBothWidths(adm);
   });
 });

@@ -8,6 +8,7 @@
 // integer arithmetic on YYYY-MM-DD strings, so 5,000 households rank in a few milliseconds.
 // The order is total (score, then stable tie-breaks), so the same input gives the same list.
 import { NEEDS, STATUSES, type HouseholdStatus, type Need, type Tolerance } from '../adopters/codes.ts';
+import type { Terms } from '../adopters/model.ts';
 import { ETHNICITIES } from '../children/codes.ts';
 import { distanceKm, PLACES } from './places.ts';
 
@@ -47,21 +48,12 @@ export interface MatchSubject {
   children: readonly MatchChild[];
 }
 
-export interface MatchTerms {
-  minChildren: number;
-  maxChildren: number;
-  minAge: number;
-  maxAge: number;
-  childSex: 'any' | 'M' | 'F';
-  siblingGroup: boolean;
-  tolerances: Record<Need, Tolerance>;
-  /** The household's religions (empty: not stated). */
-  religions: readonly string[];
-  /** The household's languages (empty: not stated). */
-  languages: readonly string[];
-  /** Councils the household cannot live near or be matched with. */
-  avoidCouncilIds: readonly string[];
-}
+/** The approval terms the engine reads (the adopters' own type, less the free-text considerations; lists read only). */
+export type MatchTerms = Readonly<Pick<Terms, 'minChildren' | 'maxChildren' | 'minAge' | 'maxAge' | 'childSex' | 'siblingGroup' | 'tolerances'>> & {
+  readonly religions: readonly string[];
+  readonly languages: readonly string[];
+  readonly avoidCouncilIds: readonly string[];
+};
 
 export interface MatchHousehold {
   id: string;
