@@ -100,7 +100,6 @@ const m = serviceMatrix({
   contextFree: { actionFor: 'which policy action an event type needs: no record, no person', councilChoices: 'the councils of Mercia by name, for the terms form: no personal data' },
   exempt: {
     permissionsFor: 'the buttons a household\'s page offers, from the very rules the change functions ask (their rows check each)',
-    recordEventIn: 'recordEvent in the caller\'s transaction: recordEvent\'s rows run this very function',
     generalPermissions: 'whether to offer "New household" and the pool: the create rule and the pool scope, which create and pool (rows below) apply',
   },
   routes: {
@@ -164,6 +163,11 @@ m.row({
 m.row({
   fn: 'recordEvent', label: 'the decision', asks: asks(householdPolicy, 'record-decision'), roles: ['decision-maker'], refused: 'team-manager', cases: WORKS, writes: true,
   call: (svc, ctx, s) => svc.recordEvent(m.w.db, ctx, s.householdId, { type: 'adm-decision', outcome: 'approved', date: '2026-09-01' }),
+});
+m.row({
+  // The panel's decision service calls this in its transaction, as the decision maker deciding a panel item.
+  fn: 'recordDecisionEventsIn', asks: asks(householdPolicy, 'record-decision'), roles: ['decision-maker'], refused: 'team-manager', cases: WORKS, writes: true,
+  call: (svc, ctx, s) => m.w.db.transaction().execute((tx) => svc.recordDecisionEventsIn(tx, ctx, s.householdId, [{ type: 'panel', date: '2026-08-01' }, { type: 'adm-decision', outcome: 'approved', date: '2026-09-01' }])),
 });
 m.row({
   fn: 'recordEvent', label: 'on hold', asks: asks(householdPolicy, 'change-status'), roles: STAGES, refused: 'decision-maker', cases: WORKS, writes: true,

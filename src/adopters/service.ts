@@ -14,7 +14,7 @@ import { parseInput } from '../core/validation.ts';
 import type { WorkItem } from '../core/work.ts';
 import * as staffStore from '../staff/store.ts';
 import {
-  checkInput, createHouseholdInput, householdListQuery, type CreateHouseholdInput, memberInput, poolQuery, stageEventInput, termsInput, updateCheckInput, updateHouseholdInput,
+  checkInput, createHouseholdInput, householdListQuery, type CreateHouseholdInput, memberInput, poolQuery, stageEventInput, type StageEventBody, termsInput, updateCheckInput, updateHouseholdInput,
 } from './input.ts';
 import {
   ad1Code, applyEvent, checkProblems, clocksOf, DUE_SOON_DAYS, dueItems, expiryOf, isAdult, missingForProceed, relationshipProblems, stageOf,
@@ -329,19 +329,35 @@ export async function checksFor(db: Db, ctx: RequestContext, id: string) {
 // ---- stage events -------------------------------------------------------------------------------
 
 export async function recordEvent(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
-  return db.transaction().execute((tx) => recordEventIn(tx, ctx, id, raw));
+  const input = parseInput(stageEventInput, raw);
+  return db.transaction().execute(async (tx) => {
+    const h = await loadHousehold(tx, ctx, id, 'view');
+    if (!householdPolicy.can(ctx.actor, ctx.facts, actionFor(input.type), asRecord(h))) {
+      throw new ForbiddenError(input.type === 'adm-decision' ? 'Only the agency decision maker records the decision' : 'You cannot record this for the household');
+    }
+    return writeEvent(tx, ctx, h, input);
+  });
 }
 
 /**
- * recordEvent in the caller's transaction: panel decisions record the panel and the agency
- * decision maker's decision on the household together with their own rows.
+ * The agency decision maker's decision on a panel item, in the caller's (the panel's)
+ * transaction: the panel's date with the decision on an approval, or the review or the
+ * de-registration on a review. Each is a stage event, checked as recordEvent checks it; the
+ * whole asks 'record-decision' (the panel's date comes with the decision, from the panel's
+ * minutes, so the decision maker records it though they record no other stage).
  */
-export async function recordEventIn(tx: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
-  const input = parseInput(stageEventInput, raw);
-  const h = await loadHousehold(tx, ctx, id, 'view');
-  if (!householdPolicy.can(ctx.actor, ctx.facts, actionFor(input.type), asRecord(h))) {
-    throw new ForbiddenError(input.type === 'adm-decision' ? 'Only the agency decision maker records the decision' : 'You cannot record this for the household');
-  }
+export async function recordDecisionEventsIn(tx: Db, ctx: RequestContext, id: string, raws: readonly unknown[]): Promise<string[]> {
+  const inputs = raws.map((raw) => parseInput(stageEventInput, raw));
+  await loadHousehold(tx, ctx, id, 'record-decision');
+  const ids: string[] = [];
+  // Each event applies to the household as the one before it left it.
+  for (const input of inputs) ids.push(await writeEvent(tx, ctx, await loadHousehold(tx, ctx, id, 'view'), input));
+  return ids;
+}
+
+/** Write a stage event the person may record: its rules, the household's new state, the audit. */
+async function writeEvent(tx: Db, ctx: RequestContext, h: store.HouseholdRow, input: StageEventBody): Promise<string> {
+  const id = h.id;
   if (input.staffId) {
     const workers = await staffStore.activeStaffWithRole(tx, [h.ownerId], 'social-worker');
     if (!workers.some((w) => w.id === input.staffId)) throw ValidationError.of('staffId', 'Select a social worker of the household\'s agency with an active account');

@@ -22,20 +22,37 @@ import { linkPolicy, type LinkAction, type LinkRecord } from './policy.ts';
 import { matchHousehold, subjectOf, tierOf } from './profiles.ts';
 import * as store from './store.ts';
 
+/** The person's two sides of a link (decision makers and panel advisers who may see both records read it from the child's side). */
+async function sidesOf(db: Db, ctx: RequestContext, link: store.LinkRow): Promise<{ record: LinkRecord; childSide: boolean }> {
+  const childIds = link.children.map((c) => c.id);
+  const [childSide, householdSide] = await Promise.all([mayWorkOnChildren(db, ctx, childIds), adopters.mayWorkOnHousehold(db, ctx, link.householdId)]);
+  const reader = !childSide && !householdSide && (await mayViewChildren(db, ctx, childIds)) && (await adopters.mayViewHousehold(db, ctx, link.householdId));
+  return { record: { id: link.id, status: link.status, childSide: childSide || reader, householdSide }, childSide };
+}
+
 /** The link as the person's two sides see it: 404 if they are on neither (or may not `view`), 403 if they may see it but not do `action`. */
 async function loadLink(db: Db, ctx: RequestContext, id: string, action: LinkAction = 'view'): Promise<{ link: store.LinkRow; record: LinkRecord }> {
   const link = await store.findLink(db, id);
   if (!link) throw new NotFoundError('Link');
-  const childIds = link.children.map((c) => c.id);
-  const [childSide, householdSide] = await Promise.all([mayWorkOnChildren(db, ctx, childIds), adopters.mayWorkOnHousehold(db, ctx, link.householdId)]);
-  // Readers (decision makers, panel advisers) see a link whose records they may see.
-  const reader = !childSide && !householdSide && (await mayViewChildren(db, ctx, childIds)) && (await adopters.mayViewHousehold(db, ctx, link.householdId));
-  const record: LinkRecord = { id, status: link.status, childSide: childSide || reader, householdSide };
+  const { record, childSide } = await sidesOf(db, ctx, link);
   if (!linkPolicy.can(ctx.actor, ctx.facts, 'view', record)) throw new NotFoundError('Link');
   if (action !== 'view' && !linkPolicy.can(ctx.actor, ctx.facts, action, { ...record, childSide })) {
     throw new ForbiddenError(link.status === 'closed' || link.status === 'matched' ? `The link is ${LINK_STATUSES[link.status as LinkStatus].toLowerCase()}: it cannot change` : undefined);
   }
   return { link, record };
+}
+
+/**
+ * The links of a list the person may see, each by the link's own rule (seeing the child or the
+ * household is not enough: a link names the other side), audited with the records it shows.
+ */
+async function visibleLinks(db: Db, ctx: RequestContext, rows: store.LinkRow[], of: { type: 'child' | 'household'; id: string; ownerId: string }): Promise<store.LinkRow[]> {
+  const seen = await Promise.all(rows.map(async (link) => linkPolicy.can(ctx.actor, ctx.facts, 'view', (await sidesOf(db, ctx, link)).record)));
+  const shown = rows.filter((_, i) => seen[i]);
+  if (shown.length) {
+    await recordAudit(db, { actor: auditActor(ctx.actor), action: 'view', recordType: of.type, recordId: of.id, ownerId: of.ownerId, detail: { links: shown.map((l) => l.id) }, records: shown.flatMap(linkRecords) });
+  }
+  return shown;
 }
 
 const linkRecords = (link: { householdId: string; householdOwnerId: string; placingAuthorityId: string; children: { id: string }[] }) => [
@@ -169,16 +186,16 @@ export async function viewLink(db: Db, ctx: RequestContext, id: string) {
   return { link, events, fee, householdOpen, canProgress: may('progress'), canClose: may('close') };
 }
 
-/** The links of the child (and their sibling group) the person may see. */
+/** The links of the child (and their sibling group) that the person may see. */
 export async function linksOfChild(db: Db, ctx: RequestContext, childId: string) {
-  await childrenPlacedTogether(db, ctx, childId, 'view');
-  return store.linksOfChild(db, childId);
+  const together = await childrenPlacedTogether(db, ctx, childId, 'view');
+  return visibleLinks(db, ctx, await store.linksOfChild(db, childId), { type: 'child', id: childId, ownerId: together.children[0]!.placingAuthorityId });
 }
 
-/** The links of the household. */
+/** The links of the household that the person may see. */
 export async function linksOfHousehold(db: Db, ctx: RequestContext, householdId: string) {
-  await adopters.householdFor(db, ctx, householdId, 'view');
-  return store.linksOfHousehold(db, householdId);
+  const household = await adopters.householdFor(db, ctx, householdId, 'view');
+  return visibleLinks(db, ctx, await store.linksOfHousehold(db, householdId), { type: 'household', id: householdId, ownerId: household.ownerId });
 }
 
 // ---- for the panel -----------------------------------------------------------------------------

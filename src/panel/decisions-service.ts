@@ -79,12 +79,14 @@ export async function viewDecision(db: Db, ctx: RequestContext, itemId: string) 
 async function landDecision(tx: Db, ctx: RequestContext, item: items.ItemRow, meetingDate: string, decision: Decision, decidedOn: string): Promise<void> {
   const kind: ItemKind = item.kind;
   if (kind === 'approval') {
-    await adopters.recordEventIn(tx, ctx, item.householdId!, { type: 'panel', date: meetingDate });
-    await adopters.recordEventIn(tx, ctx, item.householdId!, { type: 'adm-decision', date: decidedOn, outcome: decision === 'approve' ? 'approved' : 'not-suitable' });
+    await adopters.recordDecisionEventsIn(tx, ctx, item.householdId!, [
+      { type: 'panel', date: meetingDate },
+      { type: 'adm-decision', date: decidedOn, outcome: decision === 'approve' ? 'approved' : 'not-suitable' },
+    ]);
   } else if (kind === 'review') {
-    await adopters.recordEventIn(tx, ctx, item.householdId!, decision === 'continue'
+    await adopters.recordDecisionEventsIn(tx, ctx, item.householdId!, [decision === 'continue'
       ? { type: 'approval-review', date: decidedOn }
-      : { type: 'status-change', date: decidedOn, status: 'de-registered', reason: 'refused', notes: 'De-registered by the agency decision maker on the review of approval' });
+      : { type: 'status-change', date: decidedOn, status: 'de-registered', reason: 'refused', notes: 'De-registered by the agency decision maker on the review of approval' }]);
   } else if (kind === 'match') {
     // The matching panel that recommended the match, on the children (naming the household), unless already recorded; then the match.
     if (item.recommendation === 'match' && !(await items.matchingPanelRecorded(tx, item.linkId!))) await matching.recordMatchingPanelIn(tx, ctx, { linkId: item.linkId!, panelOn: meetingDate });

@@ -91,8 +91,8 @@ const m = serviceMatrix({
   exempt: {
     enableSecondFactor: 'changes the signed-in person\'s own account and no other: it takes no account to act on, so there is no relationship to try',
     mayManageStaff: 'whether the navigation shows Staff: the add rule, which addStaff (row below) applies',
-    grantForWorkIn: 'a grant that follows from work another area has already allowed (a link opened by a matcher of the child), inside that area\'s transaction: matching/access.test.ts tries who may open a link',
-    revokeGrantsIn: 'revokes the grants grantForWorkIn made, when the work that gave them ends (a link closed): matching/access.test.ts tries who may close a link',
+    grantForWorkIn: 'a grant that follows from work another area has already allowed (a link opened by a matcher of the child), inside that area\'s transaction: matching/links-access.test.ts tries who may open a link',
+    revokeGrantsIn: 'revokes the grants grantForWorkIn made, when the work that gave them ends (a link closed): matching/links-access.test.ts tries who may close a link',
   },
   routes: {
     prefixes: ['/sign-in', '/sign-out', '/account', '/staff', '/api/v1/me', '/api/v1/grants'],
