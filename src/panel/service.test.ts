@@ -2,7 +2,6 @@
 // with fixtures of this file's own): panels, meetings, agendas, the quorum, papers, final
 // minutes and the agency decision maker's decisions landing on the records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as adopters from '../adopters/service.ts';
 import * as matching from '../matching/service.ts';
 import * as matchingStore from '../matching/store.ts';
 import type { DatabaseHandle } from '../core/db.ts';
