@@ -10,8 +10,8 @@ import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import type { HouseholdStatus } from './codes.ts';
 import { householdPolicy, type HouseholdAction, type HouseholdRecord } from './policy.ts';
 import * as store from './store.ts';
-// The household record type is registered there: grants on a household need its owner lookup.
-import './service.ts';
+// The household record type is registered there too: grants on a household need its owner lookup.
+import * as service from './service.ts';
 
 const asRecord = (h: store.HouseholdRow): HouseholdRecord => ({ id: h.id, ownerId: h.ownerId, homeCouncilId: h.homeCouncilId, status: h.status, ownerPartnerships: h.ownerPartnerships });
 
@@ -33,6 +33,11 @@ export async function mayWorkOnHousehold(db: Db, ctx: RequestContext, id: string
 export async function mayViewHousehold(db: Db, ctx: RequestContext, id: string): Promise<boolean> {
   const h = await store.findHousehold(db, id, ctx.facts.today);
   return !!h && householdPolicy.can(ctx.actor, ctx.facts, 'view', asRecord(h));
+}
+
+/** Which of these households' records (not just their profiles) the person may see: one query for a ranked list. */
+export function viewableHouseholds(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<Set<string>> {
+  return service.visibleHouseholds(db, ctx, ids);
 }
 
 /** The statuses links move a household between. */

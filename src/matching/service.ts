@@ -4,7 +4,7 @@
 // partnership's weights. Who may see the child or the household is asked of their own areas; the
 // households in a ranked list are profiles, shown to those matching allows to browse them. Every
 // ranked list is audited with the records it showed. Links are in links-service.ts.
-import { mayViewHousehold } from '../adopters/for-matching.ts';
+import { viewableHouseholds } from '../adopters/for-matching.ts';
 import * as adopters from '../adopters/for-matching.ts';
 import { childrenPlacedTogether, waitingChildrenFor, type MatchFacts } from '../children/for-matching.ts';
 import { auditActor, type RequestContext } from '../core/access.ts';
@@ -136,9 +136,7 @@ export async function waitingWithViableCounts(db: Db, ctx: RequestContext, optio
 
 /** Whether the household's own record (not just its profile) opens for the person: ranked lists link to it only then. */
 export async function householdsOpenTo(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<Set<string>> {
-  const open = new Set<string>();
-  for (const id of ids) if (await mayViewHousehold(db, ctx, id)) open.add(id);
-  return open;
+  return viewableHouseholds(db, ctx, ids);
 }
 
 // ---- a partnership's weights ---------------------------------------------------------------------
