@@ -85,4 +85,12 @@ describe('in a browser', () => {
     }
     await admin.close();
   });
+
+  it('the scan the pages pass is one that fails a page with faults', async () => {
+    const probe = await (await run.browser.newContext()).newPage();
+    await probe.setContent('<!doctype html><html><body><img src="data:,"><button></button><p style="color:#ccc;background:#fff">faint</p></body></html>');
+    const found = (await accessibilityViolations(probe)).map((v) => v.split(':')[0]);
+    expect(found).toEqual(expect.arrayContaining(['image-alt', 'button-name', 'color-contrast', 'html-has-lang']));
+    await probe.close();
+  });
 });
