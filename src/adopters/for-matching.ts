@@ -49,15 +49,27 @@ const FOLLOWS_LINKS: readonly HouseholdStatus[] = ['approved', 'linked', 'matche
  * A household whose status is not one links move (on hold, withdrawn…) is left as it is.
  */
 export async function followLinks(tx: Db, ctx: RequestContext, id: string, to: 'approved' | 'linked' | 'matched', on: string, why: { link: string }): Promise<boolean> {
+  return follow(tx, ctx, id, { to, on, from: FOLLOWS_LINKS, note: `Followed link ${why.link}`, detail: { link: why.link } });
+}
+
+/** The statuses a placement moves a household between: matched to placed, and back to approved when it ends. */
+const FOLLOWS_PLACEMENTS: readonly HouseholdStatus[] = ['matched', 'placed'];
+
+/** Move the household's status as its placement moves (in placements' transaction), as followLinks does for links. */
+export async function followPlacement(tx: Db, ctx: RequestContext, id: string, to: 'placed' | 'approved', on: string, why: { placement: string }): Promise<boolean> {
+  return follow(tx, ctx, id, { to, on, from: FOLLOWS_PLACEMENTS, note: `Followed placement ${why.placement.slice(0, 8)}`, detail: { placement: why.placement } });
+}
+
+async function follow(tx: Db, ctx: RequestContext, id: string, m: { to: HouseholdStatus; on: string; from: readonly HouseholdStatus[]; note: string; detail: Record<string, string> }): Promise<boolean> {
   const h = await store.findHousehold(tx, id, ctx.facts.today);
   if (!h) throw new NotFoundError('Household');
-  if (h.status === to || !FOLLOWS_LINKS.includes(h.status)) return false;
-  const changedOn = h.statusChangedOn && h.statusChangedOn > on ? h.statusChangedOn : on;
-  await store.insertEvent(tx, id, { type: 'status-change', date: changedOn, status: to, notes: `Followed link ${why.link}`, recordedBy: ctx.actor.staffId });
-  await store.setState(tx, id, { ...h, status: to, statusChangedOn: changedOn });
+  if (h.status === m.to || !m.from.includes(h.status)) return false;
+  const changedOn = h.statusChangedOn && h.statusChangedOn > m.on ? h.statusChangedOn : m.on;
+  await store.insertEvent(tx, id, { type: 'status-change', date: changedOn, status: m.to, notes: m.note, recordedBy: ctx.actor.staffId });
+  await store.setState(tx, id, { ...h, status: m.to, statusChangedOn: changedOn });
   await recordAudit(tx, {
     actor: auditActor(ctx.actor), action: 'update', recordType: 'household', recordId: id, ownerId: h.ownerId,
-    detail: { before: { status: h.status }, after: { status: to }, link: why.link },
+    detail: { before: { status: h.status }, after: { status: m.to }, ...m.detail },
   });
   return true;
 }

@@ -81,6 +81,7 @@ export const MILESTONE_TYPES = {
   'family-finding-started': 'Family finding started', linked: 'Linked with a family', 'matching-panel': 'Matching panel',
   match: 'Match decision (ADM)', 'placed-for-adoption': 'Placed for adoption', 'adoption-application': 'Adoption application',
   'adoption-order': 'Adoption order', 'plan-reversed': 'Plan reversed: should no longer be placed for adoption',
+  disrupted: 'Introductions or placement ended (disruption)',
 } as const;
 export type MilestoneType = keyof typeof MILESTONE_TYPES;
 
@@ -93,6 +94,7 @@ export const MILESTONE_PHRASES: Record<MilestoneType, string> = {
   'family-finding-started': 'the start of family finding', linked: 'the link with a family', 'matching-panel': 'the matching panel',
   match: 'the match decision', 'placed-for-adoption': 'the placement for adoption', 'adoption-application': 'the adoption application',
   'adoption-order': 'the adoption order', 'plan-reversed': 'the reversal of the plan',
+  disrupted: 'the disruption',
 };
 
 /** The codes a milestone may carry, by the type that takes them. */

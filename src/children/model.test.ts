@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates.ts';
 import { MILESTONE_TYPES, type MilestoneType } from './codes.ts';
 import {
-  addMonths, ageInYears, currentCycle, episodeOn, episodeProblems, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
+  addMonths, ageInYears, currentCycle, FAMILY_STEPS, episodeOn, episodeProblems, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
   stageOf, thresholdsOn, timelinessOf, waitingFactors, type Episode, type Milestone,
 } from './model.ts';
 
@@ -170,7 +170,15 @@ describe('journey order (issue 9 items 8 and 9)', () => {
         if (m.type === 'plan-reversed') {
           for (const x of attempts.at(-1)!) expect(x.date <= m.date, `${x.type} ${x.date} after the reversal ${m.date}`).toBe(true);
           attempts.push([]);
+        } else if (m.type === 'disrupted') {
+          // A disruption ends the steps with that family: the ones before it leave the attempt, and
+          // none after it is dated before it.
+          const current = attempts.at(-1)!;
+          attempts[attempts.length - 1] = current.filter((x) => !FAMILY_STEPS.includes(x.type));
+          attempts.at(-1)!.push(m);
         } else {
+          const disruption = attempts.at(-1)!.filter((x) => x.type === 'disrupted').at(-1);
+          if (disruption && FAMILY_STEPS.includes(m.type)) expect(m.date >= disruption.date, `${m.type} ${m.date} before the disruption ${disruption.date}`).toBe(true);
           attempts.at(-1)!.push(m);
         }
       }

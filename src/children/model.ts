@@ -117,16 +117,26 @@ function mustPrecede(earlier: MilestoneType, later: MilestoneType): boolean {
   return !EITHER_ORDER.some(({ steps: [a, b] }) => (a === earlier && b === later) || (a === later && b === earlier));
 }
 
-const REPEATABLE: readonly MilestoneType[] = ['linked', 'matching-panel'];
+const REPEATABLE: readonly MilestoneType[] = ['linked', 'matching-panel', 'disrupted'];
 const label = (t: MilestoneType) => MILESTONE_TYPES[t];
 const lower = (t: MilestoneType) => MILESTONE_PHRASES[t];
 
-/** Milestones since the latest reversal of the plan: the current attempt at adoption. Same-day
- * milestones keep the order they were recorded in (the store returns them so). */
-export function currentCycle(milestones: readonly Milestone[]): { cycle: Milestone[]; reversal: Milestone | null } {
+/** The steps with one family: a disruption ends them, and family finding goes on from there. */
+export const FAMILY_STEPS: readonly MilestoneType[] = ['linked', 'matching-panel', 'match', 'placed-for-adoption', 'adoption-application'];
+
+/**
+ * Milestones since the latest reversal of the plan: the current attempt at adoption, less the
+ * steps with a family that a later disruption ended (the disruption itself stays, so nothing new
+ * is dated before it). Same-day milestones keep the order they were recorded in (the store
+ * returns them so).
+ */
+export function currentCycle(milestones: readonly Milestone[]): { cycle: Milestone[]; reversal: Milestone | null; disruption: Milestone | null } {
   const sorted = [...milestones].sort((a, b) => a.date.localeCompare(b.date));
   const last = sorted.map((m) => m.type).lastIndexOf('plan-reversed');
-  return { cycle: sorted.slice(last + 1), reversal: last >= 0 ? sorted[last]! : null };
+  const attempt = sorted.slice(last + 1);
+  const ended = attempt.map((m) => m.type).lastIndexOf('disrupted');
+  const cycle = ended < 0 ? attempt : attempt.filter((m, i) => i >= ended || !FAMILY_STEPS.includes(m.type));
+  return { cycle, reversal: last >= 0 ? sorted[last]! : null, disruption: ended >= 0 ? attempt[ended]! : null };
 }
 
 export interface MilestoneContext {
@@ -143,10 +153,13 @@ export function milestoneProblems(ctx: MilestoneContext, m: Pick<Milestone, 'typ
   if (m.date > ctx.today) return fail(`${label(m.type)} date (${when}) cannot be in the future`);
   if (m.date < ctx.dateOfBirth) return fail(`${label(m.type)} date (${when}) cannot be before the child's date of birth (${formatDate(ctx.dateOfBirth)})`);
 
-  const { cycle, reversal } = currentCycle(ctx.milestones);
+  const { cycle, reversal, disruption } = currentCycle(ctx.milestones);
   const has = (t: MilestoneType) => cycle.filter((x) => x.type === t).at(-1);
   const adopted = has('adoption-order');
   if (adopted) return fail(`The child was adopted on ${formatDate(adopted.date)}: no further milestones can be recorded`, 'type');
+  if (disruption && FAMILY_STEPS.includes(m.type) && m.date < disruption.date) {
+    return fail(`${label(m.type)} date (${when}) cannot be before the disruption (${formatDate(disruption.date)}): the steps with that family ended then`);
+  }
 
   if (reversal) {
     if (m.date < reversal.date) return fail(`${label(m.type)} date (${when}) cannot be before the plan was reversed (${formatDate(reversal.date)})`);
@@ -180,6 +193,8 @@ export function milestoneProblems(ctx: MilestoneContext, m: Pick<Milestone, 'typ
     'adoption-application': () => needs('placed-for-adoption') ?? tenWeeks(),
     'adoption-order': () => needs('placed-for-adoption', ' (903 rule 390)'),
     'plan-reversed': () => needs('shobpa'),
+    // A disruption ends introductions (after the match) or the placement; it can end each once.
+    disrupted: () => needs('match'),
     'family-finding-started': () => (has('adoption-plan') || has('shobpa') ? null : fail('Family finding needs an adoption plan or a decision to place for adoption first', 'type')),
     'early-permanence': () => (has('adoption-plan') || has('shobpa') ? null : fail('An early permanence placement needs an adoption plan or a decision to place for adoption first', 'type')),
   };

@@ -199,7 +199,7 @@ export async function milestonesOf(db: Db, childId: string): Promise<Milestone[]
 export async function milestonesOfMany(db: Db, childIds: readonly string[]): Promise<Map<string, Milestone[]>> {
   const byChild = new Map<string, Milestone[]>(childIds.map((id) => [id, []]));
   if (childIds.length === 0) return byChild;
-  const rows = await db.selectFrom('milestone').select(['id', 'child_id as childId', 'type', 'date', 'code', 'notes'])
+  const rows = await db.selectFrom('milestone').select(['id', 'child_id as childId', 'type', 'date', 'code', 'notes', 'household_id as householdId'])
     .where('child_id', 'in', childIds).orderBy('date').orderBy('recorded_at').execute();
   for (const { childId, ...m } of rows) byChild.get(childId)?.push({ ...m, type: m.type as MilestoneType });
   return byChild;

@@ -10,9 +10,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'mercia-cli-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const mercia = cliOn(dataDir);
+// Real processes seeding the whole demo on PGlite: on a busy two-core machine that takes more
+// than a minute, and a test cut off early leaves its process holding the data directory.
+const SLOW = { timeout: 180_000 };
 
 describe('mercia command', () => {
-  it('migrates, seeds the demo, adds a user, makes a token and verifies the audit chain', { timeout: 60_000 }, async () => {
+  it('migrates, seeds the demo, adds a user, makes a token and verifies the audit chain', SLOW, async () => {
     expect((await mercia('migrate')).stdout).toMatch(/Applied on pglite: 001_foundation/);
     const seeded = await mercia('seed', '--demo');
     expect(seeded.stdout).toContain('admin@west-mercia.example');
@@ -34,7 +37,7 @@ describe('mercia command', () => {
     expect((await mercia('audit', 'verify')).stdout).toMatch(/Audit chain intact/);
   });
 
-  it('names the argument at fault and exits non-zero', { timeout: 60_000 }, async () => {
+  it('names the argument at fault and exits non-zero', SLOW, async () => {
     const badRole = await mercia('user', 'add', '--email', 'x@herefordshire.example', '--name', 'X', '--org', 'herefordshire', '--role', 'wizard', '--password', 'copper kettle meadow lantern');
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain('roles.0');

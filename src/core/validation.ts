@@ -12,6 +12,23 @@ export const calendarDate = (label: string) =>
 
 export const uuid = (label: string) => z.uuid({ error: `Select ${label}` });
 
+/** A form's empty field is no answer: for optional fields (z.preprocess(blank, … .optional())). */
+export const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Text that must be given, trimmed, at most `max` characters; errors name `what` ("the reasons"). */
+export const requiredText = (what: string, max: number) => z.string({ error: `Enter ${what}` }).trim().min(1, { error: `Enter ${what}` })
+  .max(max, { error: `${capitalise(what)} must be ${max} characters or fewer` });
+
+export const optionalText = (what: string, max: number) => z.preprocess(blank, z.string().trim().max(max, { error: `${capitalise(what)} must be ${max} characters or fewer` }).optional());
+
+/** One of a code list's keys; a missing answer asks to select `what`, a wrong one names the value. */
+export const oneOf = <T extends Record<string, string>>(codes: T, what: string) =>
+  z.enum(Object.keys(codes) as [keyof T & string, ...(keyof T & string)[]], { error: (issue) => (issue.input === undefined || issue.input === '' ? `Select ${what}` : `${String(issue.input)} is not a valid ${what.replace(/^the /, '')}`) });
+
+/** Zero or more of a code list's keys, from a form's repeated field or an array. */
+export const someOf = <T extends Record<string, string>>(codes: T, what: string, max: number) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(oneOf(codes, what)).max(max, { error: `Select up to ${max} ${what}s` }));
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;

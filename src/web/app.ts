@@ -26,6 +26,7 @@ import { recruitmentRoutes } from '../recruitment/routes.ts';
 import { trainingRoutes } from '../training/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { panelRoutes } from '../panel/routes/index.ts';
+import { placementsRoutes } from '../placements/routes/index.ts';
 import { ssda903Routes } from '../interop/ssda903/routes.ts';
 import { partnershipRoutes } from '../partnership/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
@@ -79,6 +80,7 @@ export async function createApp(services: AppServices, options: { logger?: boole
   trainingRoutes(app, services);
   matchingRoutes(app, services);
   panelRoutes(app, services);
+  placementsRoutes(app, services);
   ssda903Routes(app, services);
   auditRoutes(app, services);
   // After every area: casework serves each record type the areas registered.

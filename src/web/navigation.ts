@@ -7,6 +7,7 @@ import * as audit from '../audit/service.ts';
 import * as returns from '../interop/ssda903/service.ts';
 import * as decisions from '../panel/decisions-service.ts';
 import * as panels from '../panel/service.ts';
+import * as placements from '../placements/service.ts';
 import * as staff from '../staff/service.ts';
 
 const ALWAYS = [
@@ -16,6 +17,7 @@ const ALWAYS = [
 
 function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
   const items = [...ALWAYS];
+  if (placements.mayUsePlacements(ctx)) items.push({ text: 'Placements', href: '/placements' });
   if (panels.mayUsePanels(ctx)) items.push({ text: 'Panels', href: '/panels' });
   if (decisions.mayDecide(ctx)) items.push({ text: 'Decisions', href: '/panel-decisions' });
   if (returns.mayUseReturns(ctx)) items.push({ text: 'Returns', href: '/returns' });
@@ -27,7 +29,7 @@ function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
 function navigation(request: FastifyRequest): NavItem[] {
   const path = request.url.split('?')[0] ?? '/';
   // Sibling groups are part of the children's pages; a panel's meetings and items, of Panels.
-  const section = path.startsWith('/sibling-groups') ? '/children' : path.startsWith('/panel-meetings') || path.startsWith('/panel-items') ? '/panels' : path;
+  const section = path.startsWith('/sibling-groups') ? '/children' : path.startsWith('/disruptions') ? '/placements' : path.startsWith('/panel-meetings') || path.startsWith('/panel-items') ? '/panels' : path;
   return itemsFor(request.ctx!).map((i) => ({ ...i, active: i.href === '/' ? path === '/' : section.startsWith(i.href) }));
 }
 

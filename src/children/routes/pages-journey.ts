@@ -11,7 +11,8 @@ import { codeItems, idFrom, many, one, pageErrors, type Body } from '../../core/
 import { LABELS, MILESTONE_CODE_ITEMS } from './labels.ts';
 
 
-const MILESTONE_TYPE_ITEMS = codeItems(MILESTONE_TYPES, undefined, false);
+// A disruption is recorded with its reasons and what happened next, on the placement's pages.
+const MILESTONE_TYPE_ITEMS = codeItems(MILESTONE_TYPES, undefined, false).filter((i) => i.value !== 'disrupted');
 const EPISODE_CHOICES = {
   rneItems: codeItems(RNE, 'Choose a reason'),
   legalStatusItems: codeItems(LEGAL_STATUSES, 'Not known'),
