@@ -145,3 +145,36 @@ describe('disruptions', () => {
     expect(fieldOf(await refusal(placements.disrupt(handle.db, ctx, adopted, { occurredOn: '2026-11-11', reasons: ['support'], details: 'Again', nextForChild: 'foster-care' })))).toEqual(['occurredOn']);
   });
 });
+
+describe('work', () => {
+  it('lists a move whose day has passed, a review due, and an application the adopters may now make, to those who may work on the children', async () => {
+    const ctx = await ctxFor();
+    const late = await f.matchedChild('herefordshire');
+    const moving = await introductions(late.childId, '2026-11-10', '2026-11-20');
+    const due = await f.matchedChild('herefordshire');
+    const reviewed = await introductions(due.childId, '2026-09-01', '2026-09-10');
+    await placements.move(handle.db, ctx, reviewed, { placedOn: '2026-09-10', placementCode: 'A6', providerCode: 'PR1' });
+    const work = await placements.dueWork(handle.db, ctx);
+    const of = (id: string) => work.filter((w) => w.href === `/placements/${id}`).map((w) => [w.kind, w.dueOn, w.overdue]);
+    expect(of(moving)).toEqual([['placement-move', '2026-11-20', true]]);
+    expect(of(reviewed)).toEqual([['placement-review', '2026-10-08', true], ['adoption-application', '2026-11-19', false]]);
+    expect((await placements.dueWork(handle.db, await ctxFor('analyst@herefordshire.example'))).filter((w) => w.href === `/placements/${moving}`)).toEqual([]);
+    expect((await placements.dueWork(handle.db, await ctxFor('social-worker@shropshire.example'))).filter((w) => w.href === `/placements/${moving}`)).toEqual([]);
+  });
+});
+
+describe('the demo', () => {
+  it('has introductions planned for the children it matched with a household, through the service (audited)', async () => {
+    const demo = await handle.db.selectFrom('placement as p').select(['p.id', 'p.status', 'p.match_on', 'p.introductions_start', 'p.planned_move_on'])
+      .where('p.id', 'in', handle.db.selectFrom('placement_child as pc').innerJoin('child as c', 'c.id', 'pc.child_id').select('pc.placement_id').where('c.last_name', 'not like', 'Fixture%').where('c.last_name', '!=', 'Matched'))
+      .execute();
+    expect(demo.length).toBeGreaterThanOrEqual(5);
+    for (const p of demo) {
+      expect(p.status).toBe('introductions');
+      expect(p.introductions_start > p.match_on).toBe(true);
+      expect(p.planned_move_on > p.introductions_start).toBe(true);
+    }
+    const audited = await handle.db.selectFrom('audit_event').select('record_id').where('record_type', '=', 'placement').where('action', '=', 'create').execute();
+    expect(audited.map((a) => a.record_id)).toEqual(expect.arrayContaining(demo.map((p) => p.id)));
+  });
+});

@@ -1,6 +1,7 @@
 // The areas whose deadlines make up each person's work queue (core/work.ts): the one list.
 import type { WorkSource } from '../core/work.ts';
 import * as adopters from '../adopters/service.ts';
+import * as placements from '../placements/service.ts';
 import * as recruitment from '../recruitment/service.ts';
 
-export const WORK_SOURCES: readonly WorkSource[] = [recruitment.dueWork, adopters.dueWork];
+export const WORK_SOURCES: readonly WorkSource[] = [recruitment.dueWork, adopters.dueWork, placements.dueWork];
