@@ -81,3 +81,17 @@ export async function signedInPage(run: BrowserRun, email: string, page?: Page):
   await p.waitForURL(`${run.baseUrl}/`);
   return p;
 }
+
+/** The notification banner's text once the page shows one (the flash after a form). */
+export async function flash(page: Page): Promise<string> {
+  await expect.poll(() => page.locator('.govuk-notification-banner').count(), { timeout: 10_000 }).toBe(1);
+  return (await page.locator('.govuk-notification-banner').textContent()) ?? '';
+}
+
+/** Fill a GOV.UK date input (name-day, name-month, name-year) with a YYYY-MM-DD date. */
+export async function fillDate(page: Page, name: string, iso: string): Promise<void> {
+  const [y, m, d] = iso.split('-');
+  await page.locator(`#${name}-day`).fill(String(Number(d)));
+  await page.locator(`#${name}-month`).fill(String(Number(m)));
+  await page.locator(`#${name}-year`).fill(y!);
+}

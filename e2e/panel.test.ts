@@ -9,8 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as items from '../src/panel/items-store.ts';
 import { PanelFixtures } from '../src/panel/testing.ts';
-import { type BrowserRun, signedInPage, startBrowserRun, expectAccessibleAtBothWidths } from './browser.ts';
-
+import { type BrowserRun, expectAccessibleAtBothWidths, fillDate, flash, signedInPage, startBrowserRun } from './browser.ts';
 
 let run: BrowserRun;
 let f: PanelFixtures;
@@ -20,18 +19,6 @@ beforeAll(async () => {
   f = new PanelFixtures(run.t.database.db);
 });
 afterAll(() => run?.close());
-
-async function flash(page: Page): Promise<string> {
-  await expect.poll(() => page.locator('.govuk-notification-banner').count(), { timeout: 10_000 }).toBe(1);
-  return (await page.locator('.govuk-notification-banner').textContent()) ?? '';
-}
-
-async function date(page: Page, name: string, iso: string) {
-  const [y, m, d] = iso.split('-');
-  await page.locator(`#${name}-day`).fill(String(Number(d)));
-  await page.locator(`#${name}-month`).fill(String(Number(m)));
-  await page.locator(`#${name}-year`).fill(y!);
-}
 
 /** Tick exactly these members as present (by the start of their names) and record attendance. */
 async function attendance(page: Page, present: readonly string[]) {
@@ -70,16 +57,16 @@ describe('the adoption panel in a browser', () => {
     await expectAccessibleAtBothWidths(adviser);
     await adviser.getByLabel('Name', { exact: true }).fill('Jo Legal');
     await adviser.getByLabel('Role').selectOption('legal-adviser');
-    await date(adviser, 'joinedOn', '2026-01-05');
+    await fillDate(adviser, 'joinedOn', '2026-01-05');
     await adviser.getByRole('button', { name: 'Add the member' }).click();
     expect(await flash(adviser)).toContain('Jo Legal has been added');
 
     // A meeting last Thursday, every member expected, papers until the end of the month.
     await adviser.getByRole('button', { name: 'Arrange a meeting' }).click();
     await expectAccessibleAtBothWidths(adviser);
-    await date(adviser, 'date', '2026-11-19');
+    await fillDate(adviser, 'date', '2026-11-19');
     await adviser.getByLabel('Venue').fill('Shirehall, Shrewsbury');
-    await date(adviser, 'papersUntil', '2026-11-30');
+    await fillDate(adviser, 'papersUntil', '2026-11-30');
     for (const box of await adviser.locator('input[name="expected"]').all()) await box.check();
     await adviser.getByRole('button', { name: 'Arrange the meeting' }).click();
     expect(await flash(adviser)).toContain('The meeting has been arranged');
@@ -151,7 +138,7 @@ describe('the adoption panel in a browser', () => {
     expect(await adm.locator('.govuk-error-summary').textContent()).toContain('Enter the reasons for the decision');
     await expectAccessibleAtBothWidths(adm);
     await adm.getByLabel('Reasons').fill('Adoption is in the child\'s best interests.');
-    await date(adm, 'decidedOn', '2026-11-23');
+    await fillDate(adm, 'decidedOn', '2026-11-23');
     await adm.getByRole('button', { name: 'Record the decision' }).click();
     expect(await flash(adm)).toContain('The decision has been recorded');
     expect(await adm.locator('#decision').textContent()).toContain('The child should be placed for adoption');

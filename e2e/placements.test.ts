@@ -3,10 +3,9 @@
 // is refused an application before 10 weeks (the error names the first day), records a
 // disruption and finds it counted on the disruptions page. Every page passes axe at 1280 and
 // 390 px; the forms are plain GOV.UK forms that work without JavaScript.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlacementFixtures } from '../src/placements/testing.ts';
-import { type BrowserRun, expectAccessibleAtBothWidths, signedInPage, startBrowserRun } from './browser.ts';
+import { type BrowserRun, expectAccessibleAtBothWidths, fillDate, flash, signedInPage, startBrowserRun } from './browser.ts';
 
 let run: BrowserRun;
 let f: PlacementFixtures;
@@ -16,18 +15,6 @@ beforeAll(async () => {
   f = new PlacementFixtures(run.t.database.db);
 });
 afterAll(() => run?.close());
-
-async function date(page: Page, name: string, iso: string) {
-  const [y, m, d] = iso.split('-');
-  await page.locator(`#${name}-day`).fill(String(Number(d)));
-  await page.locator(`#${name}-month`).fill(String(Number(m)));
-  await page.locator(`#${name}-year`).fill(y!);
-}
-
-async function flash(page: Page): Promise<string> {
-  await expect.poll(() => page.locator('.govuk-notification-banner').count(), { timeout: 10_000 }).toBe(1);
-  return (await page.locator('.govuk-notification-banner').textContent()) ?? '';
-}
 
 describe('placements in a browser', () => {
   it('plans introductions, records the move, is refused an early application, and records a disruption', async () => {
@@ -41,20 +28,20 @@ describe('placements in a browser', () => {
     await page.getByRole('button', { name: 'Plan introductions' }).click();
     await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
     await expectAccessibleAtBothWidths(page);
-    await date(page, 'introductionsStart', '2026-06-10');
-    await date(page, 'plannedMoveOn', '2026-06-20');
+    await fillDate(page, 'introductionsStart', '2026-06-10');
+    await fillDate(page, 'plannedMoveOn', '2026-06-20');
     await page.getByRole('button', { name: 'Plan introductions' }).click();
     expect(await flash(page)).toContain('Introductions have been planned');
     await expectAccessibleAtBothWidths(page);
 
-    await date(page, 'placedOn', '2026-06-20');
+    await fillDate(page, 'placedOn', '2026-06-20');
     await page.getByLabel('Placement (903 PLACE)').selectOption('A6');
     await page.getByLabel('Placement provider (903 PL_PROV)').selectOption('PR1');
     await page.getByRole('button', { name: 'Record the move' }).click();
     expect(await flash(page)).toContain('placed for adoption');
     expect(await page.locator('#steps').textContent()).toContain('A6');
 
-    await date(page, 'appliedOn', '2026-08-01');
+    await fillDate(page, 'appliedOn', '2026-08-01');
     await page.getByRole('button', { name: 'Record the application' }).click();
     await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('29 August 2026');
@@ -62,7 +49,7 @@ describe('placements in a browser', () => {
 
     await page.getByRole('link', { name: 'Record a disruption' }).click();
     await expectAccessibleAtBothWidths(page);
-    await date(page, 'occurredOn', '2026-09-01');
+    await fillDate(page, 'occurredOn', '2026-09-01');
     await page.getByLabel('Support was not enough or came too late').check();
     await page.getByLabel('What happened', { exact: true }).fill('The family asked for a break; the child returned to the foster carers.');
     await page.getByLabel('Foster care').check();

@@ -8,6 +8,8 @@ import { seedTraining } from './training.ts';
 import { seedMatching } from './matching.ts';
 import { seedPanels } from './panel.ts';
 import { seedPlacements } from './placements.ts';
+import { seedSupport } from './support.ts';
+import { seedLetterbox } from './letterbox.ts';
 import { randomInt } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { ROLES, type Actor } from '../core/access.ts';
@@ -45,7 +47,7 @@ export interface SeedResult {
 
 type DemoStep = (demo: DemoContext) => Promise<void>;
 
-export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren, seedRecruitment, seedAdopters, seedTraining, seedMatching, seedPanels, seedPlacements];
+export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren, seedRecruitment, seedAdopters, seedTraining, seedMatching, seedPanels, seedPlacements, seedSupport, seedLetterbox];
 
 export interface SeedOptions {
   /** Multiplies the volume: more social workers, N × each council's children. */

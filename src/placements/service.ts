@@ -64,8 +64,9 @@ export async function list(db: Db, ctx: RequestContext, raw: unknown) {
   return { query: q, total: result.total, offset: q.offset, limit: PAGE, items };
 }
 
-export async function view(db: Db, ctx: RequestContext, id: string) {
-  const p = await loadPlacement(db, ctx, id);
+/** The placement's page; with 'update', for a change form (403 unless the person may work on every child). */
+export async function view(db: Db, ctx: RequestContext, id: string, forAction: 'view' | 'update' = 'view') {
+  const p = await loadPlacement(db, ctx, id, forAction);
   const [reviews, disruption] = await Promise.all([store.reviewsOf(db, id), store.disruptionOf(db, id)]);
   await audit(db, ctx, p, 'view');
   return {

@@ -68,11 +68,21 @@ export interface ListQuery {
   limit: number;
 }
 
+const NONE = ['00000000-0000-0000-0000-000000000000'];
+
+/**
+ * Placements every child of which is in the scope (the children list's: their council's, or
+ * granted), the rule for seeing a placement as a filter, so counts and pages hide what the page
+ * would. `placementIdColumn` names the placement in the outer query.
+ */
+function everyChildInScope(scope: Scope, placementIdColumn: 'p.id' | 'd.placement_id') {
+  return sql<boolean>`not exists (select 1 from placement_child pc join child c on c.id = pc.child_id
+    where pc.placement_id = ${sql.ref(placementIdColumn)}
+      and not (c.placing_authority_id in (${sql.join(scope.ownerIds.length ? scope.ownerIds : NONE)}) or c.id in (${sql.join(scope.grantedIds.length ? scope.grantedIds : NONE)})))`;
+}
+
 function inScope(db: Db, scope: Scope) {
-  return placementQuery(db).where((eb) => eb.or([
-    eb('p.owner_id', 'in', scope.ownerIds.length ? scope.ownerIds : ['00000000-0000-0000-0000-000000000000']),
-    eb('p.id', 'in', eb.selectFrom('placement_child').select('placement_id').where('child_id', 'in', scope.grantedIds.length ? scope.grantedIds : ['00000000-0000-0000-0000-000000000000'])),
-  ]));
+  return placementQuery(db).where(everyChildInScope(scope, 'p.id'));
 }
 
 export async function listPlacements(db: Db, scope: Scope, q: ListQuery): Promise<{ total: number; items: PlacementRow[] }> {
@@ -160,11 +170,7 @@ export async function disruptionOf(db: Db, placementId: string): Promise<Disrupt
 }
 
 export async function listDisruptions(db: Db, scope: Scope, q: { kind?: DisruptionKind | undefined; offset: number; limit: number }): Promise<{ total: number; items: DisruptionRow[]; byKind: Record<string, number> }> {
-  const granted = scope.grantedIds.length ? scope.grantedIds : ['00000000-0000-0000-0000-000000000000'];
-  let query = disruptionQuery(db).where((eb) => eb.or([
-    eb('d.owner_id', 'in', scope.ownerIds.length ? scope.ownerIds : ['00000000-0000-0000-0000-000000000000']),
-    eb('d.placement_id', 'in', eb.selectFrom('placement_child').select('placement_id').where('child_id', 'in', granted)),
-  ]));
+  let query = disruptionQuery(db).where(everyChildInScope(scope, 'd.placement_id'));
   const counts = await query.clearSelect().select(['d.kind', sql<number>`count(*)`.as('n')]).groupBy('d.kind').execute();
   if (q.kind) query = query.where('d.kind', '=', q.kind);
   const rows = await query.select(sql<number>`count(*) over ()`.as('total')).orderBy('d.occurred_on', 'desc').orderBy('d.id').offset(q.offset).limit(q.limit).execute();

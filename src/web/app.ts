@@ -27,6 +27,8 @@ import { trainingRoutes } from '../training/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { panelRoutes } from '../panel/routes/index.ts';
 import { placementsRoutes } from '../placements/routes/index.ts';
+import { supportRoutes } from '../support/routes.ts';
+import { letterboxRoutes } from '../letterbox/routes.ts';
 import { ssda903Routes } from '../interop/ssda903/routes.ts';
 import { partnershipRoutes } from '../partnership/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
@@ -81,6 +83,8 @@ export async function createApp(services: AppServices, options: { logger?: boole
   matchingRoutes(app, services);
   panelRoutes(app, services);
   placementsRoutes(app, services);
+  supportRoutes(app, services);
+  letterboxRoutes(app, services);
   ssda903Routes(app, services);
   auditRoutes(app, services);
   // After every area: casework serves each record type the areas registered.

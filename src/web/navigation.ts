@@ -9,6 +9,8 @@ import * as decisions from '../panel/decisions-service.ts';
 import * as panels from '../panel/service.ts';
 import * as placements from '../placements/service.ts';
 import * as staff from '../staff/service.ts';
+import * as letterbox from '../letterbox/service.ts';
+import * as support from '../support/service.ts';
 
 const ALWAYS = [
   { text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Enquiries', href: '/enquiries' },
@@ -20,6 +22,8 @@ function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
   if (placements.mayUsePlacements(ctx)) items.push({ text: 'Placements', href: '/placements' });
   if (panels.mayUsePanels(ctx)) items.push({ text: 'Panels', href: '/panels' });
   if (decisions.mayDecide(ctx)) items.push({ text: 'Decisions', href: '/panel-decisions' });
+  if (support.mayUseSupport(ctx)) items.push({ text: 'Support', href: '/support' });
+  if (letterbox.mayUseLetterbox(ctx)) items.push({ text: 'Letterbox', href: '/letterbox' });
   if (returns.mayUseReturns(ctx)) items.push({ text: 'Returns', href: '/returns' });
   if (staff.mayManageStaff(ctx)) items.push({ text: 'Staff', href: '/staff' });
   if (audit.maySearchAudit(ctx)) items.push({ text: 'Audit log', href: '/audit' });

@@ -87,7 +87,7 @@ export function placementPageRoutes(app: FastifyInstance, services: AppServices)
   stepForm('order', 'The adoption order has been recorded.', (r, id, b) => placements.order(db, r.ctx!, id, { orderOn: dateFromParts(b, 'orderOn'), orderCode: one(b, 'orderCode') }));
 
   async function showDisruption(request: FastifyRequest, reply: FastifyReply, id: string, values: Body = {}, errors?: FieldError[]) {
-    const view = await placements.view(db, request.ctx!, id);
+    const view = await placements.view(db, request.ctx!, id, 'update');
     if (errors) reply.code(422);
     return render(request, reply, 'placements/views/disruption.njk', {
       title: 'Record a disruption', ...view, labels: LABELS, values, errors: errors ? formErrors(errors, DATE_FIELDS) : undefined, backLink: `/placements/${id}`,
