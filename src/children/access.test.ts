@@ -98,8 +98,6 @@ const m = serviceMatrix({
   exempt: {
     permissionsFor: 'the buttons a child\'s page offers, from the very rules the change functions ask (their rows check each)',
     addMilestoneIn: 'addMilestone in the caller\'s transaction: addMilestone\'s rows run this very function',
-    addEpisodeIn: 'addEpisode in the caller\'s transaction: addEpisode\'s rows run this very function',
-    endCareIn: 'placements\' adoption order in its transaction, after the very load (\'update\') addEpisode\'s rows try; src/placements/service.test.ts tries it as another council (404) and an analyst (403)',
     mayRegister: 'whether to offer "Register a child": the create rule, which create and allocatableWorkers (rows below) apply',
   },
   routes: {

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import { auditActor, type RequestContext } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
-import { formatDate } from '../core/dates.ts';
 import type { Db } from '../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../core/errors.ts';
 import { identifyingUpn, likelyDuplicates as rankDuplicates, LikelyDuplicatesError, type MatchReason } from '../core/likely-duplicates.ts';
@@ -12,16 +11,18 @@ import { registerRecordType } from '../core/records.ts';
 import { parseInput } from '../core/validation.ts';
 import { MILESTONE_TYPES, type Ethnicity, type MilestoneType } from './codes.ts';
 import {
-  childListQuery, createChildInput, episodeInput, milestoneInput, siblingDecisionInput, siblingGroupInput,
+  childListQuery, createChildInput, milestoneInput, siblingDecisionInput, siblingGroupInput,
   updateChildInput, waitingInput, waitingReviewInput, type CreateChildInput, type UpdateChildInput,
 } from './input.ts';
 import {
-  AT_RISK_SHARE, episodeOn, scorecardPeriod, episodeProblems, isLookedAfter, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
-  stageOf, thresholdsOn, timelinessOf, waitingFactors, type Episode,
+  AT_RISK_SHARE, episodeOn, scorecardPeriod, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
+  thresholdsOn, timelinessOf, waitingFactors,
 } from './model.ts';
 import { childListScope, childPolicy, type ChildAction } from './policy.ts';
 import * as staffStore from '../staff/store.ts';
 import { adoptionRecordRetention, childChronology } from './chronology.ts';
+import { addEpisodeIn } from './episodes-service.ts';
+import { loadChild, refreshDerived } from './loading.ts';
 import * as store from './store.ts';
 
 registerRecordType('child', async (db, id) => (await store.findChild(db, id))?.placingAuthorityId, {
@@ -45,24 +46,9 @@ registerRecordType('child', async (db, id) => (await store.findChild(db, id))?.p
 /** Milestones that a sibling group placed together records for every child in it. */
 const GROUP_MILESTONES: readonly MilestoneType[] = ['linked', 'matching-panel', 'match', 'placed-for-adoption'];
 
-/** The child, if the person may do this to them; a refusal to view looks exactly like absence. */
-async function loadChild(db: Db, ctx: RequestContext, id: string, action: ChildAction = 'view'): Promise<store.ChildRow> {
-  const child = await store.findChild(db, id);
-  if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', child)) throw new NotFoundError('Child');
-  if (action !== 'view' && !childPolicy.can(ctx.actor, ctx.facts, action, child)) throw new ForbiddenError();
-  return child;
-}
-
 export function permissionsFor(ctx: RequestContext, child: store.ChildRow) {
   const can = (a: ChildAction) => childPolicy.can(ctx.actor, ctx.facts, a, child);
   return { update: can('update'), recordMilestone: can('record-milestone'), viewBirthFamily: can('view-birth-family'), manageSiblings: can('manage-siblings') };
-}
-
-/** Recompute the stored stage and key dates from the episodes and milestones. */
-async function refreshDerived(db: Db, childId: string, today: string): Promise<void> {
-  const [episodes, milestones] = await Promise.all([store.episodesOf(db, childId), store.milestonesOf(db, childId)]);
-  const lookedAfter = isLookedAfter(episodes, today);
-  await store.setDerived(db, childId, { stage: stageOf(milestones, lookedAfter), periodStart: periodOfCareStart(episodes), lookedAfter, ...keyDates(milestones) });
 }
 
 // ---- reading ------------------------------------------------------------------------------
@@ -304,44 +290,6 @@ export async function update(db: Db, ctx: RequestContext, id: string, raw: unkno
 
 export async function addEpisode(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
   return db.transaction().execute((tx) => addEpisodeIn(tx, ctx, id, raw));
-}
-
-/** addEpisode in the caller's transaction, for placements (the move, a disruption) that write the child's care with their own rows. */
-export async function addEpisodeIn(tx: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
-  const input = parseInput(episodeInput, raw);
-  const child = await loadChild(tx, ctx, id, 'update');
-  const episodes = await store.episodesOf(tx, id);
-  const episode: Omit<Episode, 'id'> = { startDate: input.startDate, rne: input.rne, legalStatus: input.legalStatus ?? null, placement: input.placement ?? null, placementProvider: input.placementProvider ?? null, endDate: input.endDate ?? null, reasonCeased: input.reasonCeased ?? null };
-  if (input.startDate > ctx.facts.today) throw ValidationError.of('startDate', 'Start date cannot be in the future');
-  // A continuing episode closes the open one on the day it begins (X1: episode ceases, a new one begins the same day).
-  const open = episodes.find((e) => e.endDate === null);
-  const history = open && input.rne !== 'S' && open.startDate < input.startDate ? episodes.map((e) => (e === open ? { ...e, endDate: input.startDate, reasonCeased: 'X1' } : e)) : episodes;
-  const problems = episodeProblems(history, episode, child.dateOfBirth);
-  if (problems.length) throw new ValidationError(problems);
-  if (history !== episodes) await store.closeEpisode(tx, open!.id!, input.startDate, 'X1');
-  const episodeId = await store.insertEpisode(tx, id, episode);
-  await refreshDerived(tx, id, ctx.facts.today);
-  await recordAudit(tx, { actor: auditActor(ctx.actor), action: 'create', recordType: 'care-episode', recordId: episodeId, ownerId: child.placingAuthorityId, detail: { child: id, after: episode } });
-  return episodeId;
-}
-
-/**
- * End the child's open care episode on a day with the reason it ceased (an adoption order: REC
- * E11/E12), in the caller's transaction (placements). Refused when nothing is open or the day
- * comes before the episode began or after today.
- */
-export async function endCareIn(tx: Db, ctx: RequestContext, id: string, end: { endDate: string; reasonCeased: string; field: string }): Promise<void> {
-  const child = await loadChild(tx, ctx, id, 'update');
-  const open = (await store.episodesOf(tx, id)).find((e) => e.endDate === null);
-  if (!open) throw ValidationError.of(end.field, `${child.firstName} has no open care episode to end: record the care history on the child's page first`);
-  if (end.endDate < open.startDate) throw ValidationError.of(end.field, `The date (${formatDate(end.endDate)}) cannot be before ${child.firstName}'s current care episode began (${formatDate(open.startDate)})`);
-  if (end.endDate > ctx.facts.today) throw ValidationError.of(end.field, 'The date cannot be in the future');
-  await store.closeEpisode(tx, open.id!, end.endDate, end.reasonCeased);
-  await refreshDerived(tx, id, ctx.facts.today);
-  await recordAudit(tx, {
-    actor: auditActor(ctx.actor), action: 'update', recordType: 'care-episode', recordId: open.id!, ownerId: child.placingAuthorityId,
-    detail: { child: id, before: { endDate: null, reasonCeased: null }, after: { endDate: end.endDate, reasonCeased: end.reasonCeased } },
-  });
 }
 
 // ---- permanence milestones ------------------------------------------------------------------

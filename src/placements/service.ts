@@ -12,6 +12,7 @@ import { parseInput } from '../core/validation.ts';
 import type { WorkItem } from '../core/work.ts';
 import * as adopters from '../adopters/for-matching.ts';
 import * as children from '../children/service.ts';
+import { addEpisodeIn, endCareIn } from '../children/episodes-service.ts';
 import { childAccess, childrenToPlace, childScope } from '../children/for-placements.ts';
 import {
   applicationInput, disruptionInput, disruptionListQuery, introductionsInput, introductionsReviewInput, listQuery, moveInput, orderInput, reviewInput,
@@ -140,7 +141,7 @@ export async function move(db: Db, ctx: RequestContext, id: string, raw: unknown
     const { children: kids } = await childrenToPlace(tx, ctx, p.childIds[0]!);
     await atField('placedOn', () => children.addMilestoneIn(tx, ctx, kids[0]!.id, { type: 'placed-for-adoption', date: input.placedOn, code: input.placementCode }, { householdId: p.householdId }));
     for (const child of kids) {
-      await atField('placedOn', () => children.addEpisodeIn(tx, ctx, child.id, {
+      await atField('placedOn', () => addEpisodeIn(tx, ctx, child.id, {
         startDate: input.placedOn, rne: 'P', legalStatus: child.openLegalStatus ?? undefined, placement: input.placementCode, placementProvider: input.providerCode,
       }), child.name);
     }
@@ -181,7 +182,7 @@ export async function order(db: Db, ctx: RequestContext, id: string, raw: unknow
     if (problems.length) return problems;
     for (const childId of p.childIds) {
       await atField('orderOn', () => children.addMilestoneIn(tx, ctx, childId, { type: 'adoption-order', date: input.orderOn, code: input.orderCode }, { householdId: p.householdId }));
-      await children.endCareIn(tx, ctx, childId, { endDate: input.orderOn, reasonCeased: input.orderCode, field: 'orderOn' });
+      await endCareIn(tx, ctx, childId, { endDate: input.orderOn, reasonCeased: input.orderCode, field: 'orderOn' });
     }
     return { problems: [], change: { status: 'adopted', orderOn: input.orderOn, orderCode: input.orderCode } };
   });
@@ -205,7 +206,7 @@ export async function disrupt(db: Db, ctx: RequestContext, id: string, raw: unkn
       for (const child of kids) {
         await atField('occurredOn', () => children.addMilestoneIn(tx, ctx, child.id, { type: 'disrupted', date: input.occurredOn }, { householdId: p.householdId }), child.name);
         if (input.nextPlacement) {
-          await atField('occurredOn', () => children.addEpisodeIn(tx, ctx, child.id, { startDate: input.occurredOn, rne: 'P', legalStatus: child.openLegalStatus ?? undefined, placement: input.nextPlacement }), child.name);
+          await atField('occurredOn', () => addEpisodeIn(tx, ctx, child.id, { startDate: input.occurredOn, rne: 'P', legalStatus: child.openLegalStatus ?? undefined, placement: input.nextPlacement }), child.name);
         }
         if (input.planReversed) await atField('planReversed', () => children.addMilestoneIn(tx, ctx, child.id, { type: 'plan-reversed', date: input.occurredOn, code: input.planReversed }), child.name);
       }
