@@ -10,6 +10,9 @@ import { seedPanels } from './panel.ts';
 import { seedPlacements } from './placements.ts';
 import { seedSupport } from './support.ts';
 import { seedLetterbox } from './letterbox.ts';
+import { seedBirthFamily } from './birth-family.ts';
+import { seedAdoptedAdults } from './adopted-adults.ts';
+import { seedNonAgencyIntercountry } from './non-agency-intercountry.ts';
 import { randomInt } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { ROLES, type Actor } from '../core/access.ts';
@@ -47,7 +50,8 @@ export interface SeedResult {
 
 type DemoStep = (demo: DemoContext) => Promise<void>;
 
-export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren, seedRecruitment, seedAdopters, seedTraining, seedMatching, seedPanels, seedPlacements, seedSupport, seedLetterbox];
+export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren, seedRecruitment, seedAdopters, seedTraining, seedMatching, seedPanels, seedPlacements, seedSupport, seedLetterbox,
+  seedBirthFamily, seedAdoptedAdults, seedNonAgencyIntercountry];
 
 export interface SeedOptions {
   /** Multiplies the volume: more social workers, N × each council's children. */

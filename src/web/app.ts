@@ -29,6 +29,9 @@ import { panelRoutes } from '../panel/routes/index.ts';
 import { placementsRoutes } from '../placements/routes/index.ts';
 import { supportRoutes } from '../support/routes.ts';
 import { letterboxRoutes } from '../letterbox/routes.ts';
+import { birthFamilyRoutes } from '../birth-family/routes.ts';
+import { adoptedAdultsRoutes } from '../adopted-adults/routes.ts';
+import { nonAgencyIntercountryRoutes } from '../non-agency-intercountry/routes.ts';
 import { ssda903Routes } from '../interop/ssda903/routes.ts';
 import { partnershipRoutes } from '../partnership/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
@@ -85,6 +88,9 @@ export async function createApp(services: AppServices, options: { logger?: boole
   placementsRoutes(app, services);
   supportRoutes(app, services);
   letterboxRoutes(app, services);
+  birthFamilyRoutes(app, services);
+  adoptedAdultsRoutes(app, services);
+  nonAgencyIntercountryRoutes(app, services);
   ssda903Routes(app, services);
   auditRoutes(app, services);
   // After every area: casework serves each record type the areas registered.

@@ -11,6 +11,9 @@ import * as placements from '../placements/service.ts';
 import * as staff from '../staff/service.ts';
 import * as letterbox from '../letterbox/service.ts';
 import * as support from '../support/service.ts';
+import * as birthFamily from '../birth-family/service.ts';
+import * as adoptedAdults from '../adopted-adults/service.ts';
+import * as nonAgencyIntercountry from '../non-agency-intercountry/service.ts';
 
 const ALWAYS = [
   { text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Enquiries', href: '/enquiries' },
@@ -24,6 +27,9 @@ function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
   if (decisions.mayDecide(ctx)) items.push({ text: 'Decisions', href: '/panel-decisions' });
   if (support.mayUseSupport(ctx)) items.push({ text: 'Support', href: '/support' });
   if (letterbox.mayUseLetterbox(ctx)) items.push({ text: 'Letterbox', href: '/letterbox' });
+  if (birthFamily.mayUseBirthFamily(ctx)) items.push({ text: 'Birth families', href: '/birth-family-support' });
+  if (adoptedAdults.mayUseAdoptedAdults(ctx)) items.push({ text: 'Adopted adults', href: '/adopted-adults' });
+  if (nonAgencyIntercountry.mayUseNonAgencyIntercountry(ctx)) items.push({ text: 'Other adoptions', href: '/non-agency-adoptions' });
   if (returns.mayUseReturns(ctx)) items.push({ text: 'Returns', href: '/returns' });
   if (staff.mayManageStaff(ctx)) items.push({ text: 'Staff', href: '/staff' });
   if (audit.maySearchAudit(ctx)) items.push({ text: 'Audit log', href: '/audit' });
@@ -33,7 +39,7 @@ function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
 function navigation(request: FastifyRequest): NavItem[] {
   const path = request.url.split('?')[0] ?? '/';
   // Sibling groups are part of the children's pages; a panel's meetings and items, of Panels.
-  const section = path.startsWith('/sibling-groups') ? '/children' : path.startsWith('/disruptions') ? '/placements' : path.startsWith('/panel-meetings') || path.startsWith('/panel-items') ? '/panels' : path;
+  const section = path.startsWith('/sibling-groups') ? '/children' : path.startsWith('/disruptions') ? '/placements' : path.startsWith('/intercountry-adoptions') ? '/non-agency-adoptions' : path.startsWith('/panel-meetings') || path.startsWith('/panel-items') ? '/panels' : path;
   return itemsFor(request.ctx!).map((i) => ({ ...i, active: i.href === '/' ? path === '/' : section.startsWith(i.href) }));
 }
 

@@ -5,5 +5,9 @@ import * as letterbox from '../letterbox/service.ts';
 import * as placements from '../placements/service.ts';
 import * as recruitment from '../recruitment/service.ts';
 import * as support from '../support/service.ts';
+import * as birthFamily from '../birth-family/service.ts';
+import * as adoptedAdults from '../adopted-adults/service.ts';
+import * as nonAgencyIntercountry from '../non-agency-intercountry/service.ts';
 
-export const WORK_SOURCES: readonly WorkSource[] = [recruitment.dueWork, adopters.dueWork, placements.dueWork, letterbox.dueWork, support.dueWork];
+export const WORK_SOURCES: readonly WorkSource[] = [recruitment.dueWork, adopters.dueWork, placements.dueWork, letterbox.dueWork, support.dueWork,
+  birthFamily.dueWork, adoptedAdults.dueWork, nonAgencyIntercountry.dueWork];

@@ -1,0 +1,5 @@
+// Birth family support: pages and the JSON API. (Placeholder until the area is built.)
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../core/http/types.ts';
+
+export function birthFamilyRoutes(_app: FastifyInstance, _services: AppServices): void {}
