@@ -45,13 +45,15 @@ async function newChild(w: World, owner: string): Promise<{ id: string; lastName
  * a change; else shared by relationship (the granted and the unrelated person work in the same
  * council, so they must not share records). The granted person holds a grant on each child.
  */
-function subjectWith(parts: { sibling?: boolean; group?: boolean } = {}) {
+function subjectWith(parts: { sibling?: boolean; group?: boolean; adopted?: boolean } = {}) {
   const shared = new Map<string, Promise<{ records: Omit<ChildSubject, 'email'>; children: string[] }>>();
   const granted = new Set<string>();
   return async (relation: Relationship, role: Role, w: World, o: { fresh: boolean }): Promise<ChildSubject> => {
     const owner = OWNER[relation];
     const make = async () => {
       const child = await newChild(w, owner);
+      // An adoption order seals the record (written straight to the table: the placement that makes one is placements' matrix).
+      if (parts.adopted) await w.db.insertInto('milestone').values({ child_id: child.id, type: 'adoption-order', date: '2025-06-02', code: 'E11' }).execute();
       const sibling = parts.sibling || parts.group ? await newChild(w, owner) : null;
       const groupId = parts.group
         ? await children.createSiblingGroup(w.db, await w.ctx(w.email('social-worker', owner)), { name: `Matrix group ${w.next()}`, childIds: [child.id, sibling!.id] })
@@ -78,6 +80,7 @@ function subjectWith(parts: { sibling?: boolean; group?: boolean } = {}) {
 const subject = subjectWith();
 const withSibling = subjectWith({ sibling: true });
 const withGroup = subjectWith({ group: true });
+const adopted = subjectWith({ adopted: true });
 
 // Answers for the roles that may and one that may not: shown to those who see the child (404
 // otherwise), changed by those who work on it (403 for one who only sees it).
@@ -92,12 +95,13 @@ const m = serviceMatrix({
   service: children,
   source: 'src/children/service.ts',
   policies: [childPolicy],
-  tables: ['child', 'care_episode', 'milestone', 'child_need', 'birth_family_member', 'sibling_group', 'waiting_reason', 'waiting_review'],
+  tables: ['child', 'care_episode', 'milestone', 'child_need', 'birth_family_member', 'sibling_group', 'waiting_reason', 'waiting_review', 'access_grant'],
   subject,
   contextFree: { milestoneLabel: 'a milestone type\'s label: no record, no person' },
   exempt: {
     permissionsFor: 'the buttons a child\'s page offers, from the very rules the change functions ask (their rows check each)',
     addMilestoneIn: 'addMilestone in the caller\'s transaction: addMilestone\'s rows run this very function',
+    sealedRecord: 'what the sealed-record page says: openSealedRecord (row below) asks it first, and refuses whom it refuses',
     mayRegister: 'whether to offer "Register a child": the create rule, which create and allocatableWorkers (rows below) apply',
   },
   routes: {
@@ -209,6 +213,16 @@ m.row({
   verify: (o, r, s, w, info) => expectListed(o, (r as Awaited<ReturnType<typeof children.scorecard>>).councils.map((c) => c.id), w.org(s.owner), w, info),
 });
 
+// A sealed record is opened, with a reason, by team managers and agency decision makers related to
+// the child (and workers for adopted adults: policy.test.ts); a social worker who placed the child
+// is told it is sealed, and may not open it (404: nothing to open for them).
+const OPENS = { own: ['allowed', '404'], delivered: ['allowed', '404'], granted: ['allowed', '404'], unrelated: '404', left: '404' } as const;
+const REASON = { reason: 'Matrix: an adopted adult has asked for their records' };
+m.row({
+  fn: 'openSealedRecord', label: 'sealed adoption record', asks: asks(childPolicy, 'open-sealed'), roles: ['team-manager', 'decision-maker'], refused: 'social-worker',
+  cases: OPENS, writes: true, subject: adopted, call: (svc, ctx, s) => svc.openSealedRecord(m.w.db, ctx, s.childId, REASON),
+});
+
 // ---- routes: one allowed and one refused request each ------------------------------------------
 
 const own = { relation: 'own', role: 'social-worker' } as const;
@@ -291,6 +305,15 @@ m.route({
 m.route({
   route: 'POST /api/v1/sibling-groups/:id/decision', subject: withGroup, writes: true, allowed: { ...own, status: 204 }, refused: hidden,
   url: (s) => `/api/v1/sibling-groups/${s.groupId}/decision`, body: () => ({ decision: 'apart', date: '2026-11-01', reasons: 'Different needs' }),
+});
+
+m.route({
+  route: 'POST /children/:id/open', subject: adopted, writes: true, allowed: { relation: 'own', role: 'team-manager' }, refused: [{ relation: 'own', role: 'social-worker', status: 404 }, hidden],
+  url: (s) => `/children/${s.childId}/open`, body: () => REASON,
+});
+m.route({
+  route: 'POST /api/v1/children/:id/openings', subject: adopted, writes: true, allowed: { relation: 'delivered', role: 'decision-maker' }, refused: { relation: 'left', role: 'team-manager', status: 404 },
+  url: (s) => `/api/v1/children/${s.childId}/openings`, body: () => REASON,
 });
 
 m.run();

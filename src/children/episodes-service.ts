@@ -13,9 +13,10 @@ import { episodeProblems, type Episode } from './model.ts';
 import * as store from './store.ts';
 
 /** addEpisode in the caller's transaction, for placements (the move, a disruption) that write the child's care with their own rows. */
-export async function addEpisodeIn(tx: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
+export async function addEpisodeIn(tx: Db, ctx: RequestContext, id: string, raw: unknown, options: { seal?: boolean } = {}): Promise<string> {
   const input = parseInput(episodeInput, raw);
-  const child = await loadChild(tx, ctx, id, 'update');
+  // Placements go on after the order (a disruption): the sealed case record does not stop them (policy.ts withoutSeal).
+  const child = await loadChild(tx, ctx, id, 'update', { seal: options.seal === true });
   const episodes = await store.episodesOf(tx, id);
   const episode: Omit<Episode, 'id'> = { startDate: input.startDate, rne: input.rne, legalStatus: input.legalStatus ?? null, placement: input.placement ?? null, placementProvider: input.placementProvider ?? null, endDate: input.endDate ?? null, reasonCeased: input.reasonCeased ?? null };
   if (input.startDate > ctx.facts.today) throw ValidationError.of('startDate', 'Start date cannot be in the future');
@@ -37,7 +38,7 @@ export async function addEpisodeIn(tx: Db, ctx: RequestContext, id: string, raw:
  * comes before the episode began or after today.
  */
 export async function endCareIn(tx: Db, ctx: RequestContext, id: string, end: { endDate: string; reasonCeased: string; field: string }): Promise<void> {
-  const child = await loadChild(tx, ctx, id, 'update');
+  const child = await loadChild(tx, ctx, id, 'update', { seal: false });
   const open = (await store.episodesOf(tx, id)).find((e) => e.endDate === null);
   if (!open) throw ValidationError.of(end.field, `${child.firstName} has no open care episode to end: record the care history on the child's page first`);
   if (end.endDate < open.startDate) throw ValidationError.of(end.field, `The date (${formatDate(end.endDate)}) cannot be before ${child.firstName}'s current care episode began (${formatDate(open.startDate)})`);

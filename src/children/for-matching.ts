@@ -8,7 +8,7 @@ import { recordAudit } from '../core/audit.ts';
 import type { Db } from '../core/db.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { parseInput, uuid } from '../core/validation.ts';
-import { childListScope, childPolicy, type ChildAction } from './policy.ts';
+import { childListScope, childPolicy, withoutSeal, type ChildAction } from './policy.ts';
 import * as store from './store.ts';
 
 export type { MatchFacts } from './store.ts';
@@ -20,11 +20,11 @@ export type { MatchFacts } from './store.ts';
  */
 export async function childrenPlacedTogether(db: Db, ctx: RequestContext, id: string, action: ChildAction = 'update'): Promise<{ group: { id: string; name: string } | null; children: store.MatchFacts[] }> {
   const [child] = await store.matchFactsOf(db, [id]);
-  if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', child)) throw new NotFoundError('Child');
-  if (!childPolicy.can(ctx.actor, ctx.facts, action, child)) throw new ForbiddenError();
+  if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(child))) throw new NotFoundError('Child');
+  if (!childPolicy.can(ctx.actor, ctx.facts, action, withoutSeal(child))) throw new ForbiddenError();
   if (!child.siblingGroupId || child.siblingDecision !== 'together') return { group: null, children: [child] };
   const siblings = await store.matchFactsOf(db, await store.siblingIds(db, child.siblingGroupId));
-  if (siblings.some((s) => !childPolicy.can(ctx.actor, ctx.facts, action, s))) throw new ForbiddenError(`You cannot work on every child in the sibling group ${child.siblingGroupName ?? ''}`);
+  if (siblings.some((s) => !childPolicy.can(ctx.actor, ctx.facts, action, withoutSeal(s)))) throw new ForbiddenError(`You cannot work on every child in the sibling group ${child.siblingGroupName ?? ''}`);
   return { group: { id: child.siblingGroupId, name: child.siblingGroupName ?? 'Sibling group' }, children: siblings };
 }
 
@@ -32,21 +32,21 @@ export async function childrenPlacedTogether(db: Db, ctx: RequestContext, id: st
 export async function waitingChildrenFor(db: Db, ctx: RequestContext): Promise<store.MatchFacts[]> {
   const scope = childListScope(ctx.actor, ctx.facts);
   if (!scope) return [];
-  return (await store.waitingMatchFacts(db, scope)).filter((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', c));
+  return (await store.waitingMatchFacts(db, scope)).filter((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(c)));
 }
 
 /** Whether the person may work on ('update') every one of these children. */
 export async function mayWorkOnChildren(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 0) return false;
   const children = await store.findChildren(db, ids);
-  return children.length === new Set(ids).size && children.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'update', c));
+  return children.length === new Set(ids).size && children.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'update', withoutSeal(c)));
 }
 
 /** Whether the person may see every one of these children (their pages would show). */
 export async function mayViewChildren(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 0) return false;
   const children = await store.findChildren(db, ids);
-  return children.length === new Set(ids).size && children.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', c));
+  return children.length === new Set(ids).size && children.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(c)));
 }
 
 const avoidInput = z.object({
@@ -58,8 +58,8 @@ export async function setAvoidCouncils(db: Db, ctx: RequestContext, id: string, 
   const input = parseInput(avoidInput, raw);
   await db.transaction().execute(async (tx) => {
     const [child] = await store.matchFactsOf(tx, [id]);
-    if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', child)) throw new NotFoundError('Child');
-    if (!childPolicy.can(ctx.actor, ctx.facts, 'update', child)) throw new ForbiddenError();
+    if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(child))) throw new NotFoundError('Child');
+    if (!childPolicy.can(ctx.actor, ctx.facts, 'update', withoutSeal(child))) throw new ForbiddenError();
     const after = [...new Set(input.avoidCouncilIds)];
     await store.setAvoidCouncils(tx, id, after);
     await recordAudit(tx, {

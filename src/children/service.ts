@@ -18,7 +18,7 @@ import {
   AT_RISK_SHARE, episodeOn, scorecardPeriod, keyDates, legalStatusOn, milestoneProblems, periodOfCareStart,
   thresholdsOn, timelinessOf, waitingFactors,
 } from './model.ts';
-import { childListScope, childPolicy, type ChildAction } from './policy.ts';
+import { childListScope, childPolicy, withoutSeal, type ChildAction } from './policy.ts';
 import * as staffStore from '../staff/store.ts';
 import { adoptionRecordRetention, childChronology } from './chronology.ts';
 import { addEpisodeIn } from './episodes-service.ts';
@@ -47,9 +47,13 @@ registerRecordType('child', async (db, id) => (await store.findChild(db, id))?.p
 const GROUP_MILESTONES: readonly MilestoneType[] = ['linked', 'matching-panel', 'match', 'placed-for-adoption'];
 
 export function permissionsFor(ctx: RequestContext, child: store.ChildRow) {
+  // A child loaded without its seal (loading.ts) is already unsealed here.
   const can = (a: ChildAction) => childPolicy.can(ctx.actor, ctx.facts, a, child);
   return { update: can('update'), recordMilestone: can('record-milestone'), viewBirthFamily: can('view-birth-family'), manageSiblings: can('manage-siblings') };
 }
+
+// Sealed adoption records are opened through the area's service like any other use case.
+export { openSealedRecord, sealedRecord } from './sealing.ts';
 
 // ---- reading ------------------------------------------------------------------------------
 
@@ -113,8 +117,8 @@ export async function allocatableWorkers(db: Db, ctx: RequestContext, childId?: 
  * The child's record for showing. A form page names the action it is for (`update`, …): a person
  * who may see the child but not do that is refused (403) before anything is read or audited.
  */
-export async function view(db: Db, ctx: RequestContext, id: string, forAction: ChildAction = 'view') {
-  const child = await loadChild(db, ctx, id, forAction);
+export async function view(db: Db, ctx: RequestContext, id: string, forAction: ChildAction = 'view', options: { seal?: boolean } = {}) {
+  const child = await loadChild(db, ctx, id, forAction, options);
   const can = permissionsFor(ctx, child);
   const [{ episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews }, group] = await Promise.all([
     store.childRecordParts(db, id, { birthFamily: can.viewBirthFamily }),
@@ -289,22 +293,24 @@ export async function update(db: Db, ctx: RequestContext, id: string, raw: unkno
 // ---- care episodes ------------------------------------------------------------------------
 
 export async function addEpisode(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string> {
-  return db.transaction().execute((tx) => addEpisodeIn(tx, ctx, id, raw));
+  return db.transaction().execute((tx) => addEpisodeIn(tx, ctx, id, raw, { seal: true }));
 }
 
 // ---- permanence milestones ------------------------------------------------------------------
 
 export async function addMilestone(db: Db, ctx: RequestContext, id: string, raw: unknown): Promise<string[]> {
-  return db.transaction().execute((tx) => addMilestoneIn(tx, ctx, id, raw));
+  return db.transaction().execute((tx) => addMilestoneIn(tx, ctx, id, raw, { seal: true }));
 }
 
 /**
  * addMilestone in the caller's transaction, for the areas that land a milestone with their own
- * rows: matching (the link, naming the household) and the panel (the match decision, SHOBPA).
+ * rows: matching (the link, naming the household), the panel (the match decision, SHOBPA) and
+ * placements (a disruption, years after the order perhaps: the seal does not stop them, policy.ts).
  */
-export async function addMilestoneIn(tx: Db, ctx: RequestContext, id: string, raw: unknown, options: { householdId?: string } = {}): Promise<string[]> {
+export async function addMilestoneIn(tx: Db, ctx: RequestContext, id: string, raw: unknown, options: { householdId?: string; seal?: boolean } = {}): Promise<string[]> {
   const input = parseInput(milestoneInput, raw);
-  const child = await loadChild(tx, ctx, id, 'record-milestone');
+  const seal = options.seal === true;
+  const child = await loadChild(tx, ctx, id, 'record-milestone', { seal });
   const group = child.siblingGroupId ? await store.findSiblingGroup(tx, child.siblingGroupId) : undefined;
   // Siblings placed together are linked, matched and placed as one: the child first, then the others.
   const together = group?.decision === 'together' && GROUP_MILESTONES.includes(input.type);
@@ -313,7 +319,7 @@ export async function addMilestoneIn(tx: Db, ctx: RequestContext, id: string, ra
   // All or none: every child is checked against the rules before anything is written.
   const problems: FieldError[] = [];
   for (const target of targets) {
-    if (!childPolicy.can(ctx.actor, ctx.facts, 'record-milestone', target)) throw new ForbiddenError(`You cannot record milestones for every child in the sibling group ${group?.name ?? ''}`);
+    if (!childPolicy.can(ctx.actor, ctx.facts, 'record-milestone', seal ? target : withoutSeal(target))) throw new ForbiddenError(`You cannot record milestones for every child in the sibling group ${group?.name ?? ''}`);
     const [episodes, milestones] = await Promise.all([store.episodesOf(tx, target.id), store.milestonesOf(tx, target.id)]);
     const found = milestoneProblems({ dateOfBirth: target.dateOfBirth, periodStart: periodOfCareStart(episodes), today: ctx.facts.today, milestones }, input);
     problems.push(...found.map((p) => (target.id === child.id ? p : { ...p, message: `For ${target.firstName} (in the same sibling group): ${p.message}` })));

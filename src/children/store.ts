@@ -37,7 +37,12 @@ export interface ChildRow {
   placementOrderDate: string | null;
   matchDate: string | null;
   placedDate: string | null;
+  /** An adoption order is recorded: the pre-adoption record is sealed (policy.ts). */
+  sealed: boolean;
 }
+
+/** Whether the child `c` has an adoption order: the record is sealed (an index answers it). */
+const SEALED = sql<boolean>`exists (select 1 from milestone s where s.child_id = c.id and s.type = 'adoption-order')`;
 
 function childQuery(db: Db) {
   return db.selectFrom('child as c')
@@ -52,6 +57,7 @@ function childQuery(db: Db) {
       'sw.display_name as socialWorkerName', 'c.family_finder_id as familyFinderId', 'ff.display_name as familyFinderName',
       'c.sibling_group_id as siblingGroupId', 'c.stage', 'c.period_start as periodStart', 'c.shobpa_date as shobpaDate',
       'c.placement_order_date as placementOrderDate', 'c.match_date as matchDate', 'c.placed_date as placedDate',
+      SEALED.as('sealed'),
     ]);
 }
 
@@ -255,6 +261,7 @@ export async function siblingIds(db: Db, groupId: string): Promise<string[]> {
 export interface ListScope {
   ownerIds: string[];
   grantedIds: string[];
+  openedSealedIds: string[];
 }
 
 /** The list's scope as SQL over `c` (the child): its council is in scope, or it is granted. */
@@ -262,7 +269,10 @@ function inListScope(scope: ListScope): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   if (scope.ownerIds.length) parts.push(sql<SqlBool>`c.placing_authority_id in (${sql.join(scope.ownerIds)})`);
   if (scope.grantedIds.length) parts.push(sql<SqlBool>`c.id in (${sql.join(scope.grantedIds)})`);
-  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
+  if (!parts.length) return sql<SqlBool>`false`;
+  // Sealed adoption records only where the person has opened them today (policy.ts).
+  const unsealed = scope.openedSealedIds.length ? sql<SqlBool>`(not ${SEALED} or c.id in (${sql.join(scope.openedSealedIds)}))` : sql<SqlBool>`not ${SEALED}`;
+  return sql<SqlBool>`((${sql.join(parts, sql` or `)}) and ${unsealed})`;
 }
 
 /** Thresholds and the day, so time-dependent flags are computed by the database for today. */

@@ -180,12 +180,21 @@ program.command('restore <file>').description('restore a backup: into an empty M
     console.log(await restore(file, { dataDir, databaseUrl }));
   });
 
-program.command('job <name>').description('run a daily job now: sweep-sessions or work-queues')
+program.command('job <name>').description('run a daily job now: sweep-sessions, work-queues or retention')
   .action((name: string) => withDatabase(async ({ db }) => {
-    const [{ dailyJobs }, { todayInEngland }] = await Promise.all([import('../web/daily-jobs.ts'), import('../core/dates.ts')]);
-    const job = dailyJobs(() => todayInEngland()).find((j) => j.name === name);
-    if (!job) throw ValidationError.of('<name>', `no job called "${name}": sweep-sessions or work-queues`);
+    const [{ dailyJobs }, { todayInEngland }, settings] = await Promise.all([import('../web/daily-jobs.ts'), import('../core/dates.ts'), config()]);
+    const job = dailyJobs(() => todayInEngland(), settings.retentionYears).find((j) => j.name === name);
+    if (!job) throw ValidationError.of('<name>', `no job called "${name}": sweep-sessions, work-queues or retention`);
     console.log(`${name}: ${JSON.stringify(await job.run(db))}`);
+  }));
+
+program.command('purge').description('delete the records of children not adopted, closed for MERCIA_RETENTION_YEARS (adoption records are never deleted); prints the report as JSON')
+  .option('--dry-run', 'report what would be deleted, deleting nothing')
+  .option('--years <n>', 'the retention period in years (default MERCIA_RETENTION_YEARS, 75)', positiveInt)
+  .action((o: { dryRun?: boolean; years?: number }) => withDatabase(async ({ db }) => {
+    const [{ purgeClosedRecords }, { todayInEngland }, settings] = await Promise.all([import('../children/retention.ts'), import('../core/dates.ts'), config()]);
+    const report = await purgeClosedRecords(db, { today: todayInEngland(), retentionYears: o.years ?? settings.retentionYears, dryRun: o.dryRun === true });
+    console.log(JSON.stringify(report, null, 2));
   }));
 
 program.command('bench').description('run the benchmarks; prints JSON')

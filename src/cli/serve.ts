@@ -35,16 +35,16 @@ async function prepareDatabase(settings: Config, maxConnections?: number, wasmMo
 }
 
 /** The daily jobs (core/jobs.ts): started in exactly one process, so they run once a day. */
-async function startDailyJobs(handle: DatabaseHandle, warn: (message: string) => void): Promise<JobRunner> {
+async function startDailyJobs(handle: DatabaseHandle, retentionYears: number, warn: (message: string) => void): Promise<JobRunner> {
   const [{ startJobs }, { dailyJobs }, { todayInEngland }] = await Promise.all([import('../core/jobs.ts'), import('../web/daily-jobs.ts'), import('../core/dates.ts')]);
-  return startJobs(handle.db, dailyJobs(() => todayInEngland()), warn);
+  return startJobs(handle.db, dailyJobs(() => todayInEngland(), retentionYears), warn);
 }
 
 /** The web app on an open database; `jobs`: whether this process also runs the daily jobs. */
 async function serveWeb(settings: Config, handle: DatabaseHandle, jobs: boolean): Promise<() => Promise<void>> {
   const [{ createApp }, { todayInEngland }] = await Promise.all([import('../web/app.ts'), import('../core/dates.ts')]);
   const app = await createApp({ database: handle, config: settings, today: () => todayInEngland() });
-  const runner = jobs ? await startDailyJobs(handle, (message) => app.log.warn(message)) : null;
+  const runner = jobs ? await startDailyJobs(handle, settings.retentionYears, (message) => app.log.warn(message)) : null;
   await app.listen({ port: settings.port, host: settings.host });
   return async () => {
     await runner?.stop();
@@ -92,7 +92,7 @@ async function worker(settings: Config): Promise<void> {
 async function primary(settings: Config): Promise<void> {
   // The primary's own connections serve only the daily jobs.
   const handle = await prepareDatabase(settings, 3);
-  const jobs = await startDailyJobs(handle, (message) => console.error(`mercia: ${message}`));
+  const jobs = await startDailyJobs(handle, settings.retentionYears, (message) => console.error(`mercia: ${message}`));
   // Every worker must sign sessions alike: without SESSION_SECRET the primary makes one for all.
   const env = { SESSION_SECRET: settings.sessionSecret ?? randomBytes(32).toString('hex') };
   let stopping = false;

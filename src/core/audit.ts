@@ -14,7 +14,9 @@ import { ownerOfRecord } from './records.ts';
 export type AuditAction =
   | 'view' | 'create' | 'update' | 'delete' | 'import' | 'export' | 'search'
   | 'sign-in' | 'sign-out' | 'sign-in-failed' | 'locked-out'
-  | 'grant' | 'revoke';
+  | 'grant' | 'revoke'
+  // Opening a sealed adoption record (with its reason); the retention job deleting a closed record.
+  | 'open-sealed' | 'purge';
 
 export interface AuditActor {
   staffId: string;

@@ -21,6 +21,8 @@ const schema = z.object({
   WEB_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   // PGlite's buffer cache, as PostgreSQL writes sizes.
   PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'a size such as 32MB').optional(),
+  // Years a child's record is kept after it closes when the child was not adopted (adoption records: 100 years from the order, always).
+  MERCIA_RETENTION_YEARS: z.coerce.number().int().min(1).max(200).default(75),
 });
 
 export interface Config {
@@ -50,6 +52,8 @@ export interface Config {
   webWorkersSet: boolean;
   /** PGlite's buffer cache (PostgreSQL's shared_buffers); unset: core/db.ts's default. */
   pgliteSharedBuffers?: string;
+  /** Years the record of a child who was not adopted is kept after it closes (the purge job's period). */
+  retentionYears: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webWorkers: e.DATABASE_URL ? (e.WEB_WORKERS ?? availableParallelism()) : 1,
     webWorkersSet: e.WEB_WORKERS !== undefined,
     pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
+    retentionYears: e.MERCIA_RETENTION_YEARS,
   };
 }

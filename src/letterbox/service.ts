@@ -81,7 +81,8 @@ const ARRANGED = ['placed-for-adoption', 'adoption-order'];
 
 /** The child, if the person may see them (the children area's answer) and set up their letterbox; a child neither placed nor adopted is refused. */
 async function childForAgreement(db: Db, ctx: RequestContext, childId: string) {
-  const view = await children.view(db, ctx, childId);
+  // Letterbox carries on after the order: the sealed case record does not stop it (children/policy.ts withoutSeal).
+  const view = await children.view(db, ctx, childId, 'view', { seal: false });
   if (!can(ctx, 'manage', { id: '', ownerId: view.child.placingAuthorityId })) throw new ForbiddenError('Only social workers and team managers of the child\'s council, or of whoever delivers its post-order support, set up a letterbox agreement');
   if (!view.milestones.some((m) => ARRANGED.includes(m.type))) throw ValidationError.of('childId', `${view.child.firstName} ${view.child.lastName} is neither placed for adoption nor adopted: a letterbox agreement is for a child who is`);
   return view;

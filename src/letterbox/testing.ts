@@ -32,10 +32,15 @@ export class LetterboxFixtures {
     return this.orgs.get(slug)!;
   }
 
-  /** One of the council's children placed for adoption or adopted (the first few, in turn). */
+  /**
+   * One of the council's children placed for adoption, the order not yet made (the first few, in
+   * turn): agreements are made before the order, and after it the child's case record is sealed,
+   * birth relatives' names with it (children/policy.ts).
+   */
   async placedChild(councilSlug: string): Promise<{ id: string; name: string }> {
     const rows = await this.db.selectFrom('child as c').select(['c.id', 'c.first_name', 'c.last_name']).where('c.placing_authority_id', '=', await this.org(councilSlug))
-      .where((eb) => eb.exists(eb.selectFrom('milestone as m').select('m.id').whereRef('m.child_id', '=', 'c.id').where('m.type', 'in', ['placed-for-adoption', 'adoption-order'])))
+      .where((eb) => eb.exists(eb.selectFrom('milestone as m').select('m.id').whereRef('m.child_id', '=', 'c.id').where('m.type', '=', 'placed-for-adoption')))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('milestone as m').select('m.id').whereRef('m.child_id', '=', 'c.id').where('m.type', '=', 'adoption-order'))))
       .orderBy('c.la_child_ref').limit(5).execute();
     const c = rows[this.next() % rows.length]!;
     return { id: c.id, name: `${c.first_name} ${c.last_name}` };

@@ -5,6 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problem } from '../../core/http/problems.ts';
+import { openSealedRecord } from '../sealing.ts';
+import { SealedRecordError } from '../loading.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { LikelyDuplicatesError, MATCH_REASONS } from '../../core/likely-duplicates.ts';
 import type { Milestone } from '../model.ts';
@@ -117,6 +119,20 @@ export function childApiRoutes(app: FastifyInstance, services: AppServices): voi
     schema: { tags: ['children'], summary: 'One child', params: idParams, response: { 200: childJson } },
   }, async (request) => childAsJson(request, (request.params as { id: string }).id));
 
+  app.post('/api/v1/children/:id/openings', {
+    schema: {
+      tags: ['children'], summary: 'Open a sealed adoption record for the rest of today, stating why ({reason}); audited with the reason',
+      params: idParams, body: z.object({ reason: z.string() }), response: { 201: childJson },
+    },
+  }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await openSealedRecord(db, request.ctx!, id, request.body);
+    // The opening is a grant: this request's facts were read before it, so read the record as opened.
+    const ctx = request.ctx!;
+    request.ctx = { ...ctx, facts: { ...ctx.facts, grants: new Set([...ctx.facts.grants, `sealed-child:${id}`]) } };
+    return reply.code(201).send(await childAsJson(request, id));
+  });
+
   app.patch('/api/v1/children/:id', {
     schema: { tags: ['children'], summary: 'Change a child\'s details', params: idParams, body: createBody.partial().omit({ placingAuthority: true, enteredCare: true }), response: { 200: childJson } },
   }, async (request) => {
@@ -126,11 +142,19 @@ export function childApiRoutes(app: FastifyInstance, services: AppServices): voi
   });
 
   app.post('/api/v1/children/:id/milestones', {
-    schema: { tags: ['children'], summary: 'Record a permanence milestone ({type, date, code?, notes?})', params: idParams, body: milestoneBody, response: { 201: z.object({ recorded: z.array(z.string()), child: childJson }) } },
+    schema: {
+      tags: ['children'], summary: 'Record a permanence milestone ({type, date, code?, notes?}); child is null once an adoption order has sealed the record',
+      params: idParams, body: milestoneBody, response: { 201: z.object({ recorded: z.array(z.string()), child: childJson.nullable() }) },
+    },
   }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const recorded = await children.addMilestone(db, request.ctx!, id, request.body);
-    return reply.code(201).send({ recorded, child: await childAsJson(request, id) });
+    // Recording the adoption order seals the record, to the person who recorded it too.
+    const child = await childAsJson(request, id).catch((error: unknown) => {
+      if (error instanceof SealedRecordError) return null;
+      throw error;
+    });
+    return reply.code(201).send({ recorded, child });
   });
 
   app.post('/api/v1/children/:id/episodes', {

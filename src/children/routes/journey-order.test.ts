@@ -51,8 +51,6 @@ describe('a match before court authority (issue 9 item 8)', () => {
     const order = await recordOnPage(id, 'placement-order', '2024-06-03', 'order');
     expect(order.statusCode, order.body.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0]).toBe(303);
     expect((await record(id, { type: 'placed-for-adoption', date: '2024-06-10', code: 'A6' })).statusCode).toBe(201);
-    expect((await record(id, { type: 'adoption-order', date: '2024-12-02', code: 'E11' })).statusCode).toBe(201);
-
     const timeliness = (await t.app.inject({ method: 'GET', url: `/api/v1/children/${id}/timeliness`, headers })).json();
     expect(timeliness.a2).toMatchObject({ from: '2024-06-03', to: '2024-05-01', days: 0, status: 'met' });
     const page = await t.app.inject({ method: 'GET', url: `/children/${id}`, headers: { cookie } });
@@ -61,6 +59,13 @@ describe('a match before court authority (issue 9 item 8)', () => {
     const numbers = [...a2Row.matchAll(/govuk-table__cell--numeric">\s*([^<]*?)\s*</g)].map((m) => m[1]);
     expect(numbers).toEqual(['0', '121']);
     expect(a2Row).toContain('3 June 2024');
+
+    // The adoption order seals the child's case record, to the social worker who recorded it too.
+    const adopted = await record(id, { type: 'adoption-order', date: '2024-12-02', code: 'E11' });
+    expect(adopted.statusCode).toBe(201);
+    expect(adopted.json().child).toBeNull();
+    expect((await t.app.inject({ method: 'GET', url: `/children/${id}`, headers: { cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/children/${id}`, headers })).statusCode).toBe(403);
 
     const after = await herefordshireScorecard();
     expect(after.adopted).toBe(before.adopted + 1);

@@ -17,6 +17,7 @@ import { timelineItems } from '../../casework/timeline.ts';
 import { childChronology } from '../chronology.ts';
 import { childJourneyRoutes } from './pages-journey.ts';
 import { siblingGroupRoutes } from './pages-siblings.ts';
+import { isSealed, sealedRecordRoutes, showSealed } from './pages-sealed.ts';
 
 
 const SORTS: Item[] = [
@@ -71,7 +72,11 @@ export function childPageRoutes(app: FastifyInstance, services: AppServices): vo
 
   app.get('/children/:id', async (request, reply) => {
     const id = idFrom(request.params);
-    const view = await children.view(db, request.ctx!, id);
+    const view = await children.view(db, request.ctx!, id).catch((error: unknown) => {
+      if (isSealed(error)) return null;
+      throw error;
+    });
+    if (!view) return showSealed(db, request, reply, id);
     const { child } = view;
     const story = await casework.storyForRecordPage(db, request.ctx!, 'child', id, childChronology(view.episodes, view.milestones));
     return render(request, reply, 'children/views/child.njk', {
@@ -82,4 +87,5 @@ export function childPageRoutes(app: FastifyInstance, services: AppServices): vo
   childDetailsRoutes(app, services);
   childJourneyRoutes(app, services);
   siblingGroupRoutes(app, services);
+  sealedRecordRoutes(app, services);
 }

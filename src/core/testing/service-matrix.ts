@@ -13,7 +13,7 @@
 // relationship. Coverage is a test: an exported service function with no row (and no stated
 // reason to have none), a policy action no row asks, or a route with no request fails the suite.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../access.ts';
@@ -55,6 +55,15 @@ export function exportedFunctions(path: string): Map<string, { takesContext: boo
   const exported = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   const takes = (params: ts.NodeArray<ts.ParameterDeclaration>) => params.some((p) => p.type !== undefined && /\bRequestContext\b/.test(p.type.getText(file)));
   for (const statement of file.statements) {
+    // `export { a, b } from './other.ts'`: the service's use cases kept in a file of their own.
+    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      const there = exportedFunctions(join(dirname(path), statement.moduleSpecifier.text));
+      for (const e of statement.exportClause.elements) {
+        const f = there.get((e.propertyName ?? e.name).text);
+        if (f) found.set(e.name.text, f);
+      }
+      continue;
+    }
     if (!exported(statement)) continue;
     if (ts.isFunctionDeclaration(statement) && statement.name) found.set(statement.name.text, { takesContext: takes(statement.parameters) });
     if (ts.isVariableStatement(statement)) {
