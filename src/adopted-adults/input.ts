@@ -2,10 +2,9 @@
 // error names its field; the rules between fields (dates in order, who may ask for what) are
 // model.ts's.
 import { z } from 'zod';
-import { blank, calendarDate, oneOf, optionalText, requiredText, uuid } from '../core/validation.ts';
+import { blank, calendarDate, oneOf, optionalText, requiredText, uuid, yesOrNo } from '../core/validation.ts';
 import { ANSWERS, APPLICANT_ROLES, COUNSELLORS, OUTCOMES, RELATIONSHIPS, REQUEST_KINDS, STEPS, VETO_KINDS } from './model.ts';
 
-const yes = (v: unknown) => v === true || v === 'yes' || v === 'true';
 
 export const requestInput = z.object({
   ownerId: uuid('the council that holds the adoption record'),
@@ -22,7 +21,7 @@ export const requestInput = z.object({
   adoptedDateOfBirth: calendarDate('the adopted person\'s date of birth'),
   orderOn: calendarDate('the date of the adoption order'),
   /** "yes": the day is known exactly; anything else: approximate. */
-  orderOnExact: z.preprocess(yes, z.boolean()),
+  orderOnExact: yesOrNo('whether the date of the order is known exactly'),
   court: optionalText('the court', 200),
 });
 export type RequestInput = z.output<typeof requestInput>;
@@ -42,7 +41,7 @@ export const stepInput = z.object({
   on: calendarDate('the date of the step'),
   person: optionalText('who was traced or approached', 200),
   answer: z.preprocess(blank, oneOf(ANSWERS, 'their answer').optional()),
-  meetsVetoCircumstances: z.preprocess(yes, z.boolean()),
+  meetsVetoCircumstances: yesOrNo('whether the approach meets the circumstances the veto allows'),
   note: optionalText('the note', 4000),
 });
 export type StepInput = z.output<typeof stepInput>;

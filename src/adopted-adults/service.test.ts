@@ -75,6 +75,9 @@ describe('vetoes', () => {
     expect(await steps(later.id)).not.toContain('approach-made');
     const v = await service.viewRequest(handle.db, ctx, later.id);
     expect(v.elsewhere).toMatchObject([{ kind: 'absolute', requestId: first.id, requestShown: true }]);
+    // However the name was typed: spaces and hyphens set aside.
+    const respelt = await f.intermediary('herefordshire', { birthName: first.birthName.replace(/ /g, '  ').replace(/^(\S+)\s+/, '$1-'), adoptedDateOfBirth: first.adoptedDateOfBirth });
+    expect((await refusal(service.addStep(handle.db, ctx, respelt.id, { step: 'approach-made', on: '2026-11-20' }))).errors[0]!.message).toContain('absolute veto');
   });
 
   it('a qualified veto needs the worker to confirm the approach meets its circumstances', async () => {

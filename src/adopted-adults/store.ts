@@ -90,7 +90,9 @@ export async function partsOf(db: Db, requestId: string) {
 export async function vetoesElsewhere(db: Db, r: { id: string; birthName: string; adoptedDateOfBirth: string }) {
   return db.selectFrom('adopted_adult_veto as v').innerJoin('adopted_adult_request as r', 'r.id', 'v.request_id').innerJoin('organisation as o', 'o.id', 'r.owner_id')
     .select(['v.id', 'v.kind', 'v.circumstances', 'v.registered_on as registeredOn', 'v.request_id as requestId', 'r.owner_id as ownerId', 'o.name as ownerName'])
-    .where('r.id', '<>', r.id).where(sql<string>`lower(btrim(r.birth_name))`, '=', r.birthName.trim().toLowerCase()).where('r.adopted_date_of_birth', '=', r.adoptedDateOfBirth)
+    // The same person however the name was typed: case, spaces, hyphens and apostrophes set aside.
+    .where('r.id', '<>', r.id).where(sql<string>`regexp_replace(lower(r.birth_name), '[^[:alnum:]]', '', 'g')`, '=', sql<string>`regexp_replace(lower(${r.birthName}), '[^[:alnum:]]', '', 'g')`)
+    .where('r.adopted_date_of_birth', '=', r.adoptedDateOfBirth)
     .orderBy('v.registered_on').execute();
 }
 

@@ -1,7 +1,7 @@
 // Input schemas for birth family support, shared by the pages, the API and the demo. Each error
 // names its field; the date rules that need the case (offer not before the referral…) are model.ts.
 import { z } from 'zod';
-import { blank, calendarDate, oneOf, optionalText, requiredText, uuid } from '../core/validation.ts';
+import { blank, calendarDate, oneOf, optionalText, requiredText, uuid, wholeNumber } from '../core/validation.ts';
 import { OFFER_ANSWERS, OFFER_KINDS, OUTCOMES, REFERRERS, RELATIONSHIPS, SESSION_KINDS } from './model.ts';
 
 const optionalDate = (label: string) => z.preprocess(blank, calendarDate(label).optional());
@@ -51,8 +51,8 @@ export type AnswerInput = z.output<typeof answerInput>;
 export const sessionInput = z.object({
   heldOn: calendarDate('the date of the session'),
   kind: oneOf(SESSION_KINDS, 'the kind of session'),
-  minutes: z.preprocess(blank, z.coerce.number({ error: 'Enter how long the session was, in minutes' }).int({ error: 'Enter the minutes as a whole number' })
-    .min(1, { error: 'The session must be at least 1 minute' }).max(600, { error: 'The session must be 600 minutes or fewer' })),
+  minutes: wholeNumber('how long the session was, in minutes')
+    .pipe(z.number().min(1, { error: 'The session must be at least 1 minute' }).max(600, { error: 'The session must be 600 minutes or fewer' })),
   note: requiredText('a short note of the session', 2000),
 });
 export type SessionInput = z.output<typeof sessionInput>;

@@ -84,6 +84,25 @@ describe('a closed case', () => {
     expect(await refusal(birthFamily.closeCase(handle.db, ctx, c.caseId, { closedOn: '2026-10-02', outcome: 'moved-away', summary: 'Moved.' }))).toBeInstanceOf(ConflictError);
     expect(await refusal(birthFamily.answerOffer(handle.db, ctx, c.caseId, c.acceptedOfferId, { answer: 'declined', answeredOn: '2026-11-01' }))).toMatchObject({ field: 'answer' });
   });
+
+  it('takes no answer to an offer, as it takes no session', async () => {
+    const c = await f.birthFamilyCase('herefordshire');
+    const ctx = await ctxFor(WORKER);
+    const open = (await birthFamily.viewCase(handle.db, ctx, c.caseId)).offers.find((o) => !o.answer);
+    const offerId = open?.id ?? await birthFamily.makeOffer(handle.db, ctx, c.caseId, { madeOn: '2026-09-20', what: 'counselling' });
+    await birthFamily.closeCase(handle.db, ctx, c.caseId, { closedOn: '2026-10-01', outcome: 'completed', summary: 'Done.' });
+    const events = await lastEvent();
+    expect(await refusal(birthFamily.answerOffer(handle.db, ctx, c.caseId, offerId, { answer: 'accepted', answeredOn: '2026-11-21' }))).toMatchObject({ field: 'answeredOn', message: 'This case was closed on 1 October 2026: reopen it to record an answer' });
+    expect(await lastEvent()).toEqual(events);
+  });
+
+  it('counts a session\'s minutes only as a whole number', async () => {
+    const c = await f.birthFamilyCase('herefordshire');
+    const ctx = await ctxFor(WORKER);
+    for (const minutes of [[30], true, '3.5', 'half an hour']) {
+      expect((await refusal(birthFamily.addSession(handle.db, ctx, c.caseId, { heldOn: '2026-11-20', kind: 'phone', minutes, note: 'Called.' })) as ValidationError).errors.map((e) => e.field)).toEqual(['minutes']);
+    }
+  });
 });
 
 describe('work due', () => {

@@ -157,6 +157,7 @@ export async function answerOffer(db: Db, ctx: RequestContext, id: string, offer
     const offer = parts.offers.find((o) => o.id === offerId);
     if (!offer) throw new NotFoundError('Offer');
     if (offer.answer) throw new ConflictError(`This offer was already answered on ${formatDate(offer.answeredOn)}`, 'answer');
+    refuseIfClosed(parts, 'answeredOn', 'an answer');
     refuseIf(checkAnswer(input.answeredOn, offer.madeOn, ctx.facts.today));
     await store.answerOffer(tx, offerId, input);
     return { id: offerId, detail: { offer: offerId, before: { answer: null }, after: input } };

@@ -8,6 +8,9 @@ import { addMonths } from '../children/model.ts';
 import { addDays, formatDate } from '../core/dates.ts';
 import type { FieldError } from '../core/errors.ts';
 
+/** A step's name inside a sentence: its first letter lower case, the DfE's capitals kept. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 export const DECISIONS = { approved: 'Approved', 'not-approved': 'Not approved' } as const;
 export type IntercountryDecision = keyof typeof DECISIONS;
 
@@ -108,15 +111,15 @@ export function intercountryProblems(c: IntercountryFacts, today: string, editin
   let previous: { date: DateField; name: string } = { date: 'enquiryOn', name: 'the enquiry' };
   for (const s of CHAIN) {
     const on = c[s.date];
-    if (on === null) { previous = { date: s.date, name: INTERCOUNTRY_STEPS[s.step].toLowerCase() }; continue; }
+    if (on === null) { previous = { date: s.date, name: lowerFirst(INTERCOUNTRY_STEPS[s.step]) }; continue; }
     const before = c[previous.date];
     if (s.step === 'papers-sent' && c.decision !== 'approved') add(s.date, 'Papers go to the DfE only after the agency has approved the applicants');
-    else if (before === null) add(s.date, `Record ${previous.name} before ${INTERCOUNTRY_STEPS[s.step].toLowerCase()}`);
+    else if (before === null) add(s.date, `Record ${previous.name} before ${lowerFirst(INTERCOUNTRY_STEPS[s.step])}`);
     else if (on < before) {
       if (editing.includes(previous.date) && !editing.includes(s.date)) add(previous.date, `${capital(NAMES[previous.date]!)} must be on or before ${NAMES[s.date]} (${formatDate(on)})`);
       else add(s.date, `${capital(NAMES[s.date]!)} cannot be before ${NAMES[previous.date]} (${formatDate(before)})`);
     }
-    previous = { date: s.date, name: INTERCOUNTRY_STEPS[s.step].toLowerCase() };
+    previous = { date: s.date, name: lowerFirst(INTERCOUNTRY_STEPS[s.step]) };
   }
   if (c.childDateOfBirth && c.matchedOn && c.childDateOfBirth > c.matchedOn) add('childDateOfBirth', `The child's date of birth cannot be after the child was proposed (${formatDate(c.matchedOn)})`);
   if (c.outcome) {
@@ -137,11 +140,11 @@ export function intercountryProblems(c: IntercountryFacts, today: string, editin
 export function intercountryStepProblems(before: IntercountryFacts, step: IntercountryStep, after: IntercountryFacts, today: string): FieldError[] {
   const fields = INTERCOUNTRY_STEP_FIELDS[step];
   const first = fields.find((f) => f.endsWith('On')) ?? fields[0]!;
-  if (before.outcome) return [{ field: first, message: `This case was closed on ${formatDate(before.outcomeOn)} (${INTERCOUNTRY_OUTCOMES[before.outcome].toLowerCase()}): it takes no more steps` }];
+  if (before.outcome) return [{ field: first, message: `This case was closed on ${formatDate(before.outcomeOn)} (${lowerFirst(INTERCOUNTRY_OUTCOMES[before.outcome])}): it takes no more steps` }];
   if (!intercountryStepsOpen(before).includes(step)) {
     const next = nextStep(before);
     const message = step === 'papers-sent' && before.decision === 'not-approved' ? 'Papers go to the DfE only after the agency has approved the applicants'
-      : next ? `Record ${INTERCOUNTRY_STEPS[next].toLowerCase()} first` : 'This step is not open to the case';
+      : next ? `Record ${lowerFirst(INTERCOUNTRY_STEPS[next])} first` : 'This step is not open to the case';
     return [{ field: first, message }];
   }
   return intercountryProblems(after, today, fields);
@@ -173,5 +176,5 @@ export function intercountryStatus(c: IntercountryFacts): string {
   const next = nextStep(c);
   const last = [...CHAIN].reverse().find((s) => c[s.date] !== null);
   const done = last ? `${last.step === 'decision' && c.decision ? `${DECISIONS[c.decision]} by the agency` : INTERCOUNTRY_STEPS[last.step]} ${formatDate(c[last.date])}` : `Enquiry ${formatDate(c.enquiryOn)}`;
-  return next ? `${done}; next: ${INTERCOUNTRY_STEPS[next].toLowerCase()}` : done;
+  return next ? `${done}; next: ${lowerFirst(INTERCOUNTRY_STEPS[next])}` : done;
 }

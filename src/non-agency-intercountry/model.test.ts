@@ -43,6 +43,8 @@ describe('a non-agency application', () => {
     expect(nonAgencyProblems({ ...older, appliedOn: '2026-06-30', court: 'X' }, TODAY)).toEqual([]);
     const order = { ...older, appliedOn: '2026-06-30', court: 'X', outcome: 'order-made' as const, outcomeOn: '2027-07-01' };
     expect(nonAgencyProblems(order, '2027-08-01')).toEqual([{ field: 'outcomeOn', message: 'An adoption order can only be made before the child is 19: they were 19 on 1 July 2027' }]);
+    // A notice about someone already 18 is refused when it is given.
+    expect(nonAgencyProblems({ ...notice, childDateOfBirth: '2000-01-01' }, TODAY)).toContainEqual({ field: 'childDateOfBirth', message: 'The child must be under 18 when the notice is given: they were 18 on 1 January 2018' });
   });
 
   it('has its dates in order and none in the future, naming the field being changed', () => {
@@ -97,7 +99,7 @@ describe('an inter-country case', () => {
   it('sends papers only after approval, has a certificate only after the papers and the child arrive only after the certificate', () => {
     const refused = { ...approved, decision: 'not-approved' as const };
     expect(intercountryStepProblems(refused, 'papers-sent', { ...refused, dfePapersSentOn: '2026-10-20' }, TODAY)[0]!.message).toBe('Papers go to the DfE only after the agency has approved the applicants');
-    expect(intercountryStepProblems(approved, 'certificate', { ...approved, certificateIssuedOn: '2026-10-20' }, TODAY)[0]!.message).toBe('Record papers sent to the dfe first');
+    expect(intercountryStepProblems(approved, 'certificate', { ...approved, certificateIssuedOn: '2026-10-20' }, TODAY)[0]!.message).toBe('Record papers sent to the DfE first');
     expect(fields(intercountryProblems({ ...approved, arrivedOn: '2026-11-01' }, TODAY))).toEqual(['arrivedOn']);
     // Correcting the decision to "not approved" once papers have gone is refused.
     const sent = { ...approved, dfePapersSentOn: '2026-10-20' };

@@ -121,6 +121,9 @@ export function nonAgencyProblems(c: NonAgencyFacts, today: string, editing: rea
     }
     if (c.appliedOn >= addMonths(c.childDateOfBirth, 12 * APPLY_BEFORE_AGE)) add('appliedOn', `The child must be under ${APPLY_BEFORE_AGE} when the application is made: they were ${APPLY_BEFORE_AGE} on ${formatDate(addMonths(c.childDateOfBirth, 12 * APPLY_BEFORE_AGE))}`);
   }
+  // Only a child can be adopted: a notice about someone already 18 cannot lead to an application.
+  const eighteenth = addMonths(c.childDateOfBirth, 12 * APPLY_BEFORE_AGE);
+  if (c.noticeReceivedOn >= eighteenth) add('childDateOfBirth', `The child must be under ${APPLY_BEFORE_AGE} when the notice is given: they were ${APPLY_BEFORE_AGE} on ${formatDate(eighteenth)}`);
   if (c.reportRequestedOn && !c.appliedOn) add('reportRequestedOn', 'Record the application to court before the court\'s request for a report');
   if (c.reportFiledOn && !c.reportRequestedOn) add('reportFiledOn', 'Record the court\'s request for a report before filing it');
 

@@ -111,7 +111,7 @@ describe('an inter-country adoption', () => {
     expect((e as ValidationError).errors).toEqual([{ field: 'matchedOn', message: 'The date the child was proposed cannot be before the date the certificate of eligibility was issued (15 May 2026)' }]);
     await step('matched', { childName: 'Anaya', childDateOfBirth: '2024-08-01', matchedOn: '2026-08-01' });
     const v = await intercountry.viewIntercountry(handle.db, worker, id);
-    expect(v.status).toBe('Child proposed 1 August 2026; next: arrival in england');
+    expect(v.status).toBe('Child proposed 1 August 2026; next: arrival in England');
     expect(v.a.hague).toBe(true);
   });
 });

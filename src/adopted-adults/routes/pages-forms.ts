@@ -11,7 +11,7 @@ import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { ANSWERS, COUNSELLORS, OUTCOMES, REQUEST_KINDS, STEPS, VETO_KINDS } from '../model.ts';
 import * as service from '../service.ts';
-import { checkboxField, dateField, datesOf, inputField, inputOf, radioField, textField, withItems, type Field } from './fields.ts';
+import { checkboxField, dateField, datesOf, inputField, inputOf, radioField, textField, withItems, type Field } from '../../core/http/form-fields.ts';
 
 type RequestForm = Awaited<ReturnType<typeof service.requestForForm>>;
 

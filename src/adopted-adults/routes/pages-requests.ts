@@ -9,7 +9,7 @@ import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { ANSWERS, APPLICANT_ROLES, COUNSELLORS, OUTCOMES, REGIMES, RELATIONSHIPS, REQUEST_KINDS, STEPS, VETO_KINDS } from '../model.ts';
 import * as service from '../service.ts';
-import { checkboxField, dateField, datesOf, inputField, inputOf, radioField, selectField, textField, withItems } from './fields.ts';
+import { checkboxField, dateField, datesOf, inputField, inputOf, radioField, selectField, textField, withItems } from '../../core/http/form-fields.ts';
 
 const NEW_FIELDS = [
   selectField('ownerId', 'Council that holds the adoption record', [], 'Select the council'),

@@ -10,7 +10,7 @@ import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { OFFER_ANSWERS, OFFER_KINDS, OUTCOMES, REFERRERS, RELATIONSHIPS, SESSION_KINDS } from '../model.ts';
 import * as birthFamily from '../service.ts';
-import { dateField, datesOf, inputField, numberField, radioField, selectField, type Field } from './fields.ts';
+import { dateField, datesOf, inputField, numberField, radioField, selectField, type Field } from '../../core/http/form-fields.ts';
 import { BASE, inputOf, referralFieldList } from './pages-forms.ts';
 
 const OPEN_FIELDS: Field[] = [

@@ -12,7 +12,7 @@ import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { OFFER_ANSWERS, OFFER_KINDS, OUTCOMES, REFERRERS, SESSION_KINDS } from '../model.ts';
 import * as birthFamily from '../service.ts';
-import { dateField, datesOf, numberField, radioField, textField, type Field } from './fields.ts';
+import { dateField, datesOf, numberField, radioField, textField, type Field } from '../../core/http/form-fields.ts';
 
 type CaseForm = Awaited<ReturnType<typeof birthFamily.caseForForm>>;
 

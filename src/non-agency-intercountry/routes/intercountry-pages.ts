@@ -13,7 +13,7 @@ import type { AppServices } from '../../core/http/types.ts';
 import { DECISIONS, INTERCOUNTRY_OUTCOMES, INTERCOUNTRY_STEPS, type IntercountryStep } from '../intercountry-model.ts';
 import * as intercountry from '../intercountry-service.ts';
 import * as service from '../service.ts';
-import { dateField, datesOf, inputField, radioField, selectField, type Field } from './fields.ts';
+import { dateField, datesOf, inputField, radioField, selectField, type Field } from '../../core/http/form-fields.ts';
 import { statusItems } from './non-agency-pages.ts';
 import { INTERCOUNTRY_FORMS, inputOf, valuesOf } from './step-forms.ts';
 import { day, row, type Section } from './summary.ts';

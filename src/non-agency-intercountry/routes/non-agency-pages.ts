@@ -12,7 +12,7 @@ import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { applicationWindow, NON_AGENCY_OUTCOMES, NON_AGENCY_STEPS, RELATIONSHIPS, residenceMonthsNeeded, type NonAgencyStep } from '../non-agency-model.ts';
 import * as service from '../service.ts';
-import { dateField, datesOf, inputField, radioField, selectField, type Field } from './fields.ts';
+import { dateField, datesOf, inputField, radioField, selectField, type Field } from '../../core/http/form-fields.ts';
 import { inputOf, NON_AGENCY_FORMS, valuesOf } from './step-forms.ts';
 import { day, row, type Section } from './summary.ts';
 

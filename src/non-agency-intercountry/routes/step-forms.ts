@@ -1,10 +1,10 @@
 // The forms for each step of a case, by step: title, button, the message after saving, and the
-// fields (routes/fields.ts). Both record types' step pages draw from here; a step's form shows the
+// fields (core/http/form-fields.ts). Both record types' step pages draw from here; a step's form shows the
 // values already recorded, so a recorded step can be corrected.
 import { dateParts, one, dateFromParts, type Body } from '../../core/http/forms.ts';
 import { DECISIONS, INTERCOUNTRY_OUTCOMES, type IntercountryStep } from '../intercountry-model.ts';
 import { NON_AGENCY_OUTCOMES, type NonAgencyStep } from '../non-agency-model.ts';
-import { dateField, inputField, radioField, type Field } from './fields.ts';
+import { dateField, inputField, radioField, type Field } from '../../core/http/form-fields.ts';
 
 export interface StepForm {
   title: string;

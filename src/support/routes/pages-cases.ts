@@ -10,7 +10,7 @@ import { render } from '../../core/http/render.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { ASF_KINDS, ASF_STATUSES, ASF_STEPS, ASSESSMENT_OUTCOMES, money } from '../model.ts';
 import * as support from '../service.ts';
-import { dateField, datesOf, inputField, selectField, textField } from './fields.ts';
+import { dateField, datesOf, inputField, selectField, textField } from '../../core/http/form-fields.ts';
 import { inputOf } from './pages-forms.ts';
 
 const OPEN_FIELDS = [

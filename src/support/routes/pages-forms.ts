@@ -14,7 +14,7 @@ import type { AppServices } from '../../core/http/types.ts';
 import { financialYearOf } from '../../matching/fees.ts';
 import { ASF_KINDS, ASF_STATUSES, ASF_STEPS, ASSESSMENT_OUTCOMES, money, stepsFrom, yearName, type AsfStep } from '../model.ts';
 import * as support from '../service.ts';
-import { dateField, datesOf, inputField, poundsField, radioField, selectField, textField, type Field } from './fields.ts';
+import { dateField, datesOf, inputField, poundsField, radioField, selectField, textField, type Field } from '../../core/http/form-fields.ts';
 
 type CaseForm = Awaited<ReturnType<typeof support.caseForForm>>;
 

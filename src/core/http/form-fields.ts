@@ -1,7 +1,7 @@
-// The fields of the area's forms, as one template (views/form.njk) draws them: a GOV.UK date
+// The fields of a form, as an area's one form template (views/form.njk) draws them: a GOV.UK date
 // input, text input, textarea, select, radios or a single checkbox each, so every form page is a
 // list of fields. A form's input is read from its urlencoded body by inputOf.
-import { dateFromParts, one, type Body, type Item } from '../../core/http/forms.ts';
+import { dateFromParts, one, type Body, type Item } from './forms.ts';
 
 export interface Field {
   kind: 'date' | 'input' | 'textarea' | 'select' | 'radios' | 'checkbox';
@@ -9,10 +9,16 @@ export interface Field {
   label: string;
   hint?: string;
   items?: Item[];
+  /** For money: a £ prefix and a narrow box. */
+  pounds?: boolean;
+  /** A whole number: a narrow box with a numeric keyboard. */
+  numeric?: boolean;
 }
 
 export const dateField = (name: string, label: string, hint = 'For example, 27 3 2026'): Field => ({ kind: 'date', name, label, hint });
 export const inputField = (name: string, label: string, hint?: string): Field => ({ kind: 'input', name, label, hint });
+export const poundsField = (name: string, label: string, hint?: string): Field => ({ kind: 'input', name, label, hint, pounds: true });
+export const numberField = (name: string, label: string, hint?: string): Field => ({ kind: 'input', name, label, hint, numeric: true });
 export const textField = (name: string, label: string, hint?: string): Field => ({ kind: 'textarea', name, label, hint });
 export const selectField = (name: string, label: string, items: Item[], empty: string, hint?: string): Field => ({ kind: 'select', name, label, hint, items: [{ value: '', text: empty }, ...items] });
 export const radioField = (name: string, label: string, codes: Record<string, string>, hint?: string): Field => ({ kind: 'radios', name, label, hint, items: Object.entries(codes).map(([value, text]) => ({ value, text })) });
