@@ -9,6 +9,7 @@ import type { Db } from '../core/db.ts';
 import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { parseInput, uuid } from '../core/validation.ts';
 import { childListScope, childPolicy, withoutSeal, type ChildAction } from './policy.ts';
+import { SealedRecordError } from './loading.ts';
 import * as store from './store.ts';
 
 export type { MatchFacts } from './store.ts';
@@ -18,35 +19,47 @@ export type { MatchFacts } from './store.ts';
  * family is found for. 404 where the child's page would be; 403 if the person may see the child
  * but not do `action` to it (or to every sibling).
  */
-export async function childrenPlacedTogether(db: Db, ctx: RequestContext, id: string, action: ChildAction = 'update'): Promise<{ group: { id: string; name: string } | null; children: store.MatchFacts[] }> {
-  const [child] = await store.matchFactsOf(db, [id]);
-  if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(child))) throw new NotFoundError('Child');
-  if (!childPolicy.can(ctx.actor, ctx.facts, action, withoutSeal(child))) throw new ForbiddenError();
+export async function childrenPlacedTogether(db: Db, ctx: RequestContext, id: string, action: ChildAction = 'update', options: { seal?: boolean } = {}): Promise<{ group: { id: string; name: string } | null; children: store.MatchFacts[] }> {
+  // Finding a family is before the adoption: a sealed record is as shut here as on its own page.
+  // Placements, which carry the adoption itself, ask with `seal: false` (policy.ts withoutSeal).
+  const unsealed = <C extends store.MatchFacts>(c: C) => (options.seal === false ? withoutSeal(c) : c);
+  const [found] = await store.matchFactsOf(db, [id]);
+  const child = found && unsealed(found);
+  if (child) refuseSealed(ctx, child);
+  if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', child)) throw new NotFoundError('Child');
+  if (!childPolicy.can(ctx.actor, ctx.facts, action, child)) throw new ForbiddenError();
   if (!child.siblingGroupId || child.siblingDecision !== 'together') return { group: null, children: [child] };
   const siblings = await store.matchFactsOf(db, await store.siblingIds(db, child.siblingGroupId));
-  if (siblings.some((s) => !childPolicy.can(ctx.actor, ctx.facts, action, withoutSeal(s)))) throw new ForbiddenError(`You cannot work on every child in the sibling group ${child.siblingGroupName ?? ''}`);
+  if (siblings.some((s) => !childPolicy.can(ctx.actor, ctx.facts, action, unsealed(s)))) throw new ForbiddenError(`You cannot work on every child in the sibling group ${child.siblingGroupName ?? ''}`);
   return { group: { id: child.siblingGroupId, name: child.siblingGroupName ?? 'Sibling group' }, children: siblings };
+}
+
+/** A sealed record the person would otherwise see (or may open) is refused as on its own page: 403, sealed. */
+function refuseSealed(ctx: RequestContext, child: store.MatchFacts): void {
+  if (!child.sealed || childPolicy.can(ctx.actor, ctx.facts, 'view', child)) return;
+  const mayOpen = childPolicy.can(ctx.actor, ctx.facts, 'open-sealed', child);
+  if (mayOpen || childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(child))) throw new SealedRecordError(child.id, mayOpen);
 }
 
 /** The waiting children the person may see (the children list's scope), for ranking a household's possible links. */
 export async function waitingChildrenFor(db: Db, ctx: RequestContext): Promise<store.MatchFacts[]> {
   const scope = childListScope(ctx.actor, ctx.facts);
   if (!scope) return [];
-  return (await store.waitingMatchFacts(db, scope)).filter((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(c)));
+  return (await store.waitingMatchFacts(db, scope)).filter((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', c));
 }
 
 /** Whether the person may work on ('update') every one of these children. */
 export async function mayWorkOnChildren(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 0) return false;
   const children = await store.findChildren(db, ids);
-  return children.length === new Set(ids).size && children.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'update', withoutSeal(c)));
+  return children.length === new Set(ids).size && children.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'update', c));
 }
 
 /** Whether the person may see every one of these children (their pages would show). */
 export async function mayViewChildren(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 0) return false;
   const children = await store.findChildren(db, ids);
-  return children.length === new Set(ids).size && children.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(c)));
+  return children.length === new Set(ids).size && children.every((c) => childPolicy.can(ctx.actor, ctx.facts, 'view', c));
 }
 
 const avoidInput = z.object({
@@ -58,8 +71,9 @@ export async function setAvoidCouncils(db: Db, ctx: RequestContext, id: string, 
   const input = parseInput(avoidInput, raw);
   await db.transaction().execute(async (tx) => {
     const [child] = await store.matchFactsOf(tx, [id]);
-    if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', withoutSeal(child))) throw new NotFoundError('Child');
-    if (!childPolicy.can(ctx.actor, ctx.facts, 'update', withoutSeal(child))) throw new ForbiddenError();
+    if (child) refuseSealed(ctx, child);
+    if (!child || !childPolicy.can(ctx.actor, ctx.facts, 'view', child)) throw new NotFoundError('Child');
+    if (!childPolicy.can(ctx.actor, ctx.facts, 'update', child)) throw new ForbiddenError();
     const after = [...new Set(input.avoidCouncilIds)];
     await store.setAvoidCouncils(tx, id, after);
     await recordAudit(tx, {

@@ -31,7 +31,7 @@ function matchOf(milestones: readonly Milestone[]): ChildToPlace['match'] {
  * milestones: 404 where the child's page would be, 403 unless the person may work on every one.
  */
 export async function childrenToPlace(db: Db, ctx: RequestContext, id: string): Promise<{ group: { id: string; name: string } | null; children: ChildToPlace[] }> {
-  const { group, children } = await childrenPlacedTogether(db, ctx, id, 'update');
+  const { group, children } = await childrenPlacedTogether(db, ctx, id, 'update', { seal: false });
   const milestones = await store.milestonesOfMany(db, children.map((c) => c.id));
   const open = await Promise.all(children.map(async (c) => (await store.episodesOf(db, c.id)).find((e) => e.endDate === null)?.legalStatus ?? null));
   return {
@@ -43,10 +43,14 @@ export async function childrenToPlace(db: Db, ctx: RequestContext, id: string): 
   };
 }
 
-/** Of these children, those the person may see, and those they may work on. */
-export async function childAccess(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<{ view: Set<string>; update: Set<string> }> {
+/**
+ * Of these children, those the person may see, and those they may work on. Placements, which
+ * carry the adoption itself, ask with `seal: false`; anyone else gets the sealed record shut.
+ */
+export async function childAccess(db: Db, ctx: RequestContext, ids: readonly string[], options: { seal?: boolean } = {}): Promise<{ view: Set<string>; update: Set<string> }> {
   const children = await store.findChildren(db, ids);
-  const may = (action: 'view' | 'update') => new Set(children.filter((c) => childPolicy.can(ctx.actor, ctx.facts, action, withoutSeal(c))).map((c) => c.id));
+  const as = (c: (typeof children)[number]) => (options.seal === false ? withoutSeal(c) : c);
+  const may = (action: 'view' | 'update') => new Set(children.filter((c) => childPolicy.can(ctx.actor, ctx.facts, action, as(c))).map((c) => c.id));
   return { view: may('view'), update: may('update') };
 }
 

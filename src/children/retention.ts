@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../core/audit.ts';
 import type { Db } from '../core/db.ts';
+import { ValidationError } from '../core/errors.ts';
 import './tables.ts';
 
 /** The children area's own tables, deleted with the child (each has a child_id). */
@@ -77,6 +78,8 @@ function linkedFrom(error: unknown): string | null {
  * with `dryRun`, say which would go. Adoption records are never candidates.
  */
 export async function purgeClosedRecords(db: Db, options: { today: string; retentionYears: number; dryRun: boolean }): Promise<PurgeReport> {
+  // Refused before anything is deleted: a run that could not be reported does not run.
+  if (!Number.isInteger(options.retentionYears) || options.retentionYears < 1 || options.retentionYears > 200) throw ValidationError.of('retentionYears', 'The retention period must be a whole number of years from 1 to 200');
   const closedBy = yearsBefore(options.today, options.retentionYears);
   const report: PurgeReport = { dryRun: options.dryRun, retentionYears: options.retentionYears, closedBy, deleted: [], kept: [] };
   for (const child of await dueForDeletion(db, closedBy)) {

@@ -98,11 +98,34 @@ describe('a sealed adoption record', () => {
     expect(sw.body).not.toContain('name="reason"');
   });
 
-  it('is never deleted, whatever asks', async () => {
+  it('is never deleted, nor its order removed, whatever asks', async () => {
     const id = await childOf('herefordshire', { adopted: true });
     await expect(sql`delete from milestone where child_id = ${id} and type <> 'adoption-order'`.execute(db())).resolves.toBeDefined();
     await expect(sql`delete from child where id = ${id}`.execute(db())).rejects.toThrow(/kept for at least 100 years/);
     expect(await db().selectFrom('child').select('id').where('id', '=', id).executeTakeFirst()).toEqual({ id });
+    await expect(db().transaction().execute((tx) => sql`delete from milestone where child_id = ${id} and type = 'adoption-order'`.execute(tx))).rejects.toThrow(/never removed/);
+    // A correction that replaces the order (as a re-imported return does) keeps one.
+    await db().transaction().execute(async (tx) => {
+      await sql`delete from milestone where child_id = ${id} and type = 'adoption-order'`.execute(tx);
+      await tx.insertInto('milestone').values({ child_id: id, type: 'adoption-order', date: '2025-06-03', code: 'E11' }).execute();
+    });
+    expect((await db().selectFrom('milestone').select('date').where('child_id', '=', id).where('type', '=', 'adoption-order').execute()).map((m) => m.date)).toEqual(['2025-06-03']);
+  });
+
+  it('is as shut under matching\'s addresses as on its own page, and a reason is letters, not dots or invisible characters', async () => {
+    const id = await childOf('herefordshire', { adopted: true });
+    const cookie = await signIn(t.app, 'social-worker@herefordshire.example');
+    const families = await t.app.inject({ method: 'GET', url: `/children/${id}/families`, headers: { cookie } });
+    expect(families.statusCode).toBe(403);
+    const merged = cookiesFrom(families, cookie);
+    const change = await t.app.inject({ method: 'POST', url: `/children/${id}/avoid-councils`, headers: { cookie: merged, ...FORM }, payload: formBody({ _csrf: csrfTokenIn(families.body), avoidCouncilIds: id }) });
+    expect(change.statusCode).toBe(403);
+    expect((await db().selectFrom('child').select('avoid_council_ids').where('id', '=', id).executeTakeFirstOrThrow()).avoid_council_ids).toEqual([]);
+    const manager = await ctxFor('team-manager@herefordshire.example');
+    for (const reason of ['\u200b'.repeat(12), '..........', '- - - - - - - -']) {
+      expect(((await sealing.openSealedRecord(db(), manager, id, { reason }).catch((e: unknown) => e)) as ValidationError).errors.map((e) => e.field)).toEqual(['reason']);
+    }
+    expect(await grantsOf(id)).toEqual([]);
   });
 });
 
@@ -133,6 +156,12 @@ describe('the purge job', () => {
     expect(await db().selectFrom('child').select('id').where('id', '=', withNotes).executeTakeFirst()).toEqual({ id: withNotes });
     const runs = await db().selectFrom('retention_run').select(['dry_run', 'deleted']).orderBy('ran_at').execute();
     expect(runs.at(-1)).toEqual({ dry_run: false, deleted: report.deleted.length });
+  });
+
+  it('refuses a retention period it could not report, before deleting anything', async () => {
+    for (const retentionYears of [0, 201, 2.5]) {
+      await expect(purgeClosedRecords(db(), { today: TODAY, retentionYears, dryRun: false })).rejects.toBeInstanceOf(ValidationError);
+    }
   });
 
   it('counts years back from today, 29 February falling to the 28th', () => {

@@ -16,7 +16,9 @@ import * as store from './store.ts';
 const openingInput = z.object({
   // Blank is "enter it"; a word or two is not a reason.
   reason: z.preprocess(blank, z.string({ error: 'Enter why you need to open this record' }).trim()
-    .min(10, { error: 'Say why you need to open this record, in at least 10 characters' }).max(2000, { error: 'The reason must be 2000 characters or fewer' })),
+    .max(2000, { error: 'The reason must be 2000 characters or fewer' })
+    // Letters and digits, not dots or invisible characters, make a reason.
+    .refine((r) => (r.match(/[\p{L}\p{N}]/gu) ?? []).length >= 10, { error: 'Say why you need to open this record, in at least 10 letters' })),
 });
 
 /**

@@ -29,6 +29,14 @@ export const oneOf = <T extends Record<string, string>>(codes: T, what: string) 
 export const someOf = <T extends Record<string, string>>(codes: T, what: string, max: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(oneOf(codes, what)).max(max, { error: `Select up to ${max} ${what}s` }));
 
+/** A whole number from a form's text or a JSON number; anything else (an array, true, "3.5") is refused, naming `what`. */
+export const wholeNumber = (what: string) => z.preprocess((v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v),
+  z.number({ error: `Enter ${what} as a whole number` }).int({ error: `Enter ${what} as a whole number` }));
+
+/** Yes or no: a form's "yes"/"no" (absent is no) or a JSON boolean; anything else is refused, naming `what`. */
+export const yesOrNo = (what: string) => z.preprocess((v) => (v === undefined || v === '' || v === 'no' || v === 'false' ? false : v === 'yes' || v === 'true' ? true : v),
+  z.boolean({ error: `Choose yes or no for ${what}` }));
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;

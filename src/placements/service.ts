@@ -43,7 +43,7 @@ export function mayUsePlacements(ctx: RequestContext): boolean {
 async function loadPlacement(db: Db, ctx: RequestContext, id: string, action: 'view' | 'update' = 'view'): Promise<store.PlacementRow & { mayChange: boolean }> {
   const p = await store.findPlacement(db, id);
   if (!p) throw new NotFoundError('Placement');
-  const access = await childAccess(db, ctx, p.childIds);
+  const access = await childAccess(db, ctx, p.childIds, { seal: false });
   if (!p.childIds.every((c) => access.view.has(c))) throw new NotFoundError('Placement');
   const mayChange = p.childIds.every((c) => access.update.has(c));
   if (action === 'update' && !mayChange) throw new ForbiddenError();
@@ -56,7 +56,7 @@ export async function list(db: Db, ctx: RequestContext, raw: unknown) {
   const q = parseInput(listQuery, raw);
   const scope = childScope(ctx);
   const result = scope ? await store.listPlacements(db, scope, { status: q.status, childId: q.child, offset: q.offset, limit: PAGE }) : { total: 0, items: [] };
-  const access = await childAccess(db, ctx, result.items.flatMap((p) => p.childIds));
+  const access = await childAccess(db, ctx, result.items.flatMap((p) => p.childIds), { seal: false });
   const items = result.items.filter((p) => p.childIds.every((c) => access.view.has(c)));
   await recordAudit(db, {
     actor: auditActor(ctx.actor), action: 'search', recordType: 'placement', ownerId: ctx.actor.orgId, detail: { query: { status: q.status, child: q.child }, shown: items.map((p) => p.id) },
@@ -238,7 +238,7 @@ export async function disruptions(db: Db, ctx: RequestContext, raw: unknown) {
   const q = parseInput(disruptionListQuery, raw);
   const scope = childScope(ctx);
   const result = scope ? await store.listDisruptions(db, scope, { kind: q.kind, offset: q.offset, limit: PAGE }) : { total: 0, items: [], byKind: {} };
-  const access = await childAccess(db, ctx, result.items.flatMap((d) => d.childIds));
+  const access = await childAccess(db, ctx, result.items.flatMap((d) => d.childIds), { seal: false });
   const items = result.items.filter((d) => d.childIds.every((c) => access.view.has(c)));
   await recordAudit(db, {
     actor: auditActor(ctx.actor), action: 'search', recordType: 'disruption', ownerId: ctx.actor.orgId, detail: { query: { kind: q.kind }, shown: items.map((d) => d.id) },
@@ -256,7 +256,7 @@ export async function dueWork(db: Db, ctx: RequestContext): Promise<WorkItem[]> 
   const scope = childScope(ctx);
   if (!scope) return [];
   const open = await store.openPlacements(db, scope);
-  const access = await childAccess(db, ctx, open.flatMap((p) => p.childIds));
+  const access = await childAccess(db, ctx, open.flatMap((p) => p.childIds), { seal: false });
   const soon = addDays(ctx.facts.today, 7);
   const items: WorkItem[] = [];
   for (const p of open) {
