@@ -7,7 +7,7 @@ import { seedRecruitment } from './recruitment.ts';
 import { seedTraining } from './training.ts';
 import { seedMatching } from './matching.ts';
 import { seedPanels } from './panel.ts';
-import { seedPlacements } from './placements.ts';
+import { seedDisruptions, seedPlacementHistory, seedPlacements } from './placements.ts';
 import { seedSupport } from './support.ts';
 import { seedLetterbox } from './letterbox.ts';
 import { seedBirthFamily } from './birth-family.ts';
@@ -50,7 +50,7 @@ export interface SeedResult {
 
 type DemoStep = (demo: DemoContext) => Promise<void>;
 
-export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren, seedRecruitment, seedAdopters, seedTraining, seedMatching, seedPanels, seedPlacements, seedSupport, seedLetterbox,
+export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren, seedRecruitment, seedAdopters, seedTraining, seedMatching, seedPanels, seedPlacementHistory, seedPlacements, seedDisruptions, seedSupport, seedLetterbox,
   seedBirthFamily, seedAdoptedAdults, seedNonAgencyIntercountry];
 
 export interface SeedOptions {

@@ -168,16 +168,28 @@ describe('work', () => {
 
 describe('the demo', () => {
   it('has introductions planned for the children it matched with a household, through the service (audited)', async () => {
+    const audited = await handle.db.selectFrom('audit_event').select('record_id').where('record_type', '=', 'placement').where('action', '=', 'create').execute();
     const demo = await handle.db.selectFrom('placement as p').select(['p.id', 'p.status', 'p.match_on', 'p.introductions_start', 'p.planned_move_on'])
       .where('p.id', 'in', handle.db.selectFrom('placement_child as pc').innerJoin('child as c', 'c.id', 'pc.child_id').select('pc.placement_id').where('c.last_name', 'not like', 'Fixture%').where('c.last_name', '!=', 'Matched'))
-      .execute();
+      .where('p.placed_on', 'is', null).execute();
     expect(demo.length).toBeGreaterThanOrEqual(5);
     for (const p of demo) {
-      expect(p.status).toBe('introductions');
+      // Introductions, or introductions the demo then disrupted (one in each council).
+      expect(['introductions', 'disrupted']).toContain(p.status);
       expect(p.introductions_start > p.match_on).toBe(true);
       expect(p.planned_move_on > p.introductions_start).toBe(true);
     }
-    const audited = await handle.db.selectFrom('audit_event').select('record_id').where('record_type', '=', 'placement').where('action', '=', 'create').execute();
     expect(audited.map((a) => a.record_id)).toEqual(expect.arrayContaining(demo.map((p) => p.id)));
+  });
+
+  it('has the placements behind the children it placed and adopted, and a disruption of each kind in each council, each audited', async () => {
+    const history = await handle.db.selectFrom('placement').select(['id', 'status', 'placed_on', 'placement_code', 'provider_code', 'order_on', 'order_code']).where('placed_on', 'is not', null).execute();
+    expect(history.filter((p) => p.status === 'adopted').length).toBeGreaterThanOrEqual(4);
+    for (const p of history.filter((x) => x.status === 'adopted')) expect([p.order_on, p.order_code]).not.toContain(null);
+    const disruptions = await handle.db.selectFrom('disruption as d').innerJoin('organisation as o', 'o.id', 'd.owner_id').select(['d.id', 'd.kind', 'o.slug']).execute();
+    // A handful of each kind, across the councils.
+    for (const kind of ['introductions', 'before-order', 'after-order']) expect(disruptions.filter((d) => d.kind === kind).length, kind).toBeGreaterThanOrEqual(3);
+    const created = await handle.db.selectFrom('audit_event').select('record_id').where('record_type', '=', 'disruption').where('action', '=', 'create').execute();
+    expect(created.map((a) => a.record_id)).toEqual(expect.arrayContaining(disruptions.map((d) => d.id)));
   });
 });
