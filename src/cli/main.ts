@@ -190,7 +190,7 @@ program.command('job <name>').description('run a daily job now: sweep-sessions, 
 
 program.command('purge').description('delete the records of children not adopted, closed for MERCIA_RETENTION_YEARS (adoption records are never deleted); prints the report as JSON')
   .option('--dry-run', 'report what would be deleted, deleting nothing')
-  .option('--years <n>', 'the retention period in years (default MERCIA_RETENTION_YEARS, 75)', positiveInt)
+  .option('--years <n>', 'the retention period in years, 1 to 200 (default MERCIA_RETENTION_YEARS, 75)', positiveInt)
   .action((o: { dryRun?: boolean; years?: number }) => withDatabase(async ({ db }) => {
     const [{ purgeClosedRecords }, { todayInEngland }, settings] = await Promise.all([import('../children/retention.ts'), import('../core/dates.ts'), config()]);
     const report = await purgeClosedRecords(db, { today: todayInEngland(), retentionYears: o.years ?? settings.retentionYears, dryRun: o.dryRun === true });
