@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/core/testing/app.ts';
-import { type BrowserRun, accessibilityViolations, signedInPage, startBrowserRun, watchedPage } from './browser.ts';
+import { type BrowserRun, accessibilityViolations, expectAccessibleAtBothWidths, signedInPage, startBrowserRun, watchedPage } from './browser.ts';
 
 let run: BrowserRun;
 let page: Page;
@@ -92,5 +92,23 @@ describe('in a browser', () => {
     const found = (await accessibilityViolations(probe)).map((v) => v.split(':')[0]);
     expect(found).toEqual(expect.arrayContaining(['image-alt', 'button-name', 'color-contrast', 'html-has-lang']));
     await probe.close();
+  });
+});
+
+describe('the home page in a browser', () => {
+  it('groups a partnership support worker\'s work by part of the service, counted and paged, and passes axe at both widths', async () => {
+    const worker = await signedInPage(run, 'support-worker@west-mercia.example');
+    await worker.goto(`${run.baseUrl}/`);
+    const headings = await worker.locator('h3[id^="work-"]').allTextContents();
+    expect(headings.length).toBeGreaterThanOrEqual(2);
+    for (const h of headings) expect(h.trim()).toMatch(/\(\d+(, \d+ overdue)?\)$/);
+    await expectAccessibleAtBothWidths(worker);
+    // The demo gives them more than a page of letterbox work.
+    const next = worker.locator('nav.govuk-pagination a[rel="next"]').first();
+    expect(await next.count()).toBe(1);
+    await next.click();
+    expect(worker.url()).toMatch(/group=[a-z-]+&offset=10#work-/);
+    await expectAccessibleAtBothWidths(worker);
+    await worker.close();
   });
 });

@@ -29,13 +29,18 @@ export async function workDue(db: Db, ctx: RequestContext, sources: readonly Wor
 /** The person's queue, for showing to them: the items name people, so showing them is audited. */
 export async function showWorkDue(db: Db, ctx: RequestContext, sources: readonly WorkSource[]): Promise<WorkItem[]> {
   const items = await workDue(db, ctx, sources);
+  await auditWorkShown(db, ctx, items);
+  return items;
+}
+
+/** Record that these items of the person's queue were shown to them (a page of them, say). */
+export async function auditWorkShown(db: Db, ctx: RequestContext, items: readonly WorkItem[]): Promise<void> {
   if (items.length) {
     await recordAudit(db, {
       actor: auditActor(ctx.actor), action: 'search', recordType: 'work-queue', ownerId: ctx.actor.orgId, detail: { shown: items.map((i) => i.href) },
       records: items.flatMap((i) => (i.record ? [i.record] : [])),
     });
   }
-  return items;
 }
 
 /** Replace the person's snapshot for the day with what is due now. */

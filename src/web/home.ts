@@ -1,7 +1,8 @@
 // The signed-in home page: where each person starts, with the work due from them and the
 // areas open to them.
 import type { FastifyInstance } from 'fastify';
-import { showWorkDue } from '../core/work.ts';
+import { auditWorkShown, showWorkDue, workDue } from '../core/work.ts';
+import { groupWork } from './work-groups.ts';
 import { WORK_SOURCES } from './work-sources.ts';
 import * as partnership from '../partnership/service.ts';
 import * as matching from '../matching/service.ts';
@@ -12,8 +13,12 @@ export function homeRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services.database;
   app.get('/', async (request, reply) => {
     const ctx = request.ctx!;
-    const [partnerships, work, waiting] = await Promise.all([partnership.visiblePartnerships(db, ctx), showWorkDue(db, ctx, WORK_SOURCES), matching.waitingWithViableCounts(db, ctx)]);
-    return render(request, reply, 'web/views/home.njk', { title: 'Home', partnerships, work, waiting, today: ctx.facts.today });
+    const query = request.query as { group?: unknown; offset?: unknown } | undefined;
+    const [partnerships, due, waiting] = await Promise.all([partnership.visiblePartnerships(db, ctx), workDue(db, ctx, WORK_SOURCES), matching.waitingWithViableCounts(db, ctx)]);
+    const groups = groupWork(due, { group: typeof query?.group === 'string' ? query.group : undefined, offset: Number(query?.offset) || 0 });
+    // Only what the page shows is recorded as shown.
+    await auditWorkShown(db, ctx, groups.flatMap((g) => g.items));
+    return render(request, reply, 'web/views/home.njk', { title: 'Home', partnerships, work: groups, workTotal: due.length, waiting, today: ctx.facts.today });
   });
 
   app.get('/api/v1/work', { schema: { tags: ['staff'], summary: 'What is due from you: overdue first, then by date' } }, async (request) => ({
