@@ -17,6 +17,8 @@ export interface ChildToPlace {
   milestones: Milestone[];
   /** The legal status of the open care episode (the move keeps it); null when none is open. */
   openLegalStatus: string | null;
+  /** The placement (903 PLACE) of the open care episode: an early permanence placement is U2 or U5. */
+  openPlacement: string | null;
   /** The match decision of the current attempt (not ended by a disruption or a reversal), with the household. */
   match: { householdId: string; on: string } | null;
 }
@@ -33,12 +35,12 @@ function matchOf(milestones: readonly Milestone[]): ChildToPlace['match'] {
 export async function childrenToPlace(db: Db, ctx: RequestContext, id: string): Promise<{ group: { id: string; name: string } | null; children: ChildToPlace[] }> {
   const { group, children } = await childrenPlacedTogether(db, ctx, id, 'update', { seal: false });
   const milestones = await store.milestonesOfMany(db, children.map((c) => c.id));
-  const open = await Promise.all(children.map(async (c) => (await store.episodesOf(db, c.id)).find((e) => e.endDate === null)?.legalStatus ?? null));
+  const open = await Promise.all(children.map(async (c) => (await store.episodesOf(db, c.id)).find((e) => e.endDate === null)));
   return {
     group,
     children: children.map((c, i) => ({
       id: c.id, name: `${c.firstName} ${c.lastName}`, placingAuthorityId: c.placingAuthorityId, placingAuthorityName: c.placingAuthorityName,
-      milestones: milestones.get(c.id) ?? [], openLegalStatus: open[i]!, match: matchOf(milestones.get(c.id) ?? []),
+      milestones: milestones.get(c.id) ?? [], openLegalStatus: open[i]?.legalStatus ?? null, openPlacement: open[i]?.placement ?? null, match: matchOf(milestones.get(c.id) ?? []),
     })),
   };
 }

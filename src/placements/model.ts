@@ -43,6 +43,27 @@ export function moveProblems(p: PlacementFacts, placedOn: string, today: string)
   return notFuture('placedOn', 'The move', placedOn, today);
 }
 
+/** Early permanence (fostering for adoption, concurrent planning): a foster placement with carers who are approved adopters (903 PLACE U2, U5). */
+export const EARLY_PERMANENCE = ['U2', 'U5'];
+/** Placed for adoption with the child's current foster carers (903 PLACE A3 with consent, A5 with a placement order). */
+const WITH_FOSTER_CARERS = ['A3', 'A5'];
+
+/**
+ * The placement a child moves to, given where they live now: an early permanence placement becomes
+ * an adoptive placement with the same carers (A3 or A5); A3 and A5 are only for a child who lives
+ * with foster carers (a U placement) now. `child` names the child when there are several.
+ */
+export function placementChangeProblems(placementCode: string, openPlacement: string | null, child?: string): FieldError[] {
+  const who = child ? `${child} lives` : 'The child lives';
+  if (openPlacement && EARLY_PERMANENCE.includes(openPlacement) && !WITH_FOSTER_CARERS.includes(placementCode)) {
+    return fail('placementCode', `${who} with these carers in an early permanence placement (${openPlacement}): it becomes an adoptive placement with current foster carers, A3 (with consent) or A5 (with a placement order), not ${placementCode}`);
+  }
+  if (WITH_FOSTER_CARERS.includes(placementCode) && !openPlacement?.startsWith('U')) {
+    return fail('placementCode', `${placementCode} is for a child placed for adoption with their current foster carers: ${child ? `${child} is` : 'the child is'} not in foster care now${openPlacement ? ` (${openPlacement})` : ''}; choose A4 or A6`);
+  }
+  return [];
+}
+
 /**
  * When the next review after placement is due: the first within 4 weeks of the move, the second
  * within 3 months of the first, then every 6 months until the adoption order. Null when none is

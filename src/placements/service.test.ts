@@ -93,6 +93,28 @@ describe('a placement', () => {
     expect(fieldOf(await refusal(introductions(unmatched)))).toEqual(['childId']);
   });
 
+  it('turns an early permanence placement (U5) into an adoptive one with the same carers (A5), and refuses any other change', async () => {
+    const { childId } = await f.matchedChild('herefordshire');
+    const ctx = await ctxFor();
+    // Fostering for adoption: the child moved to these carers, approved adopters, before the match.
+    await children.addEpisode(handle.db, ctx, childId, { startDate: '2026-05-04', rne: 'P', legalStatus: 'E1', placement: 'U5', placementProvider: 'PR1' });
+    const id = await introductions(childId);
+    const wrong = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1' }));
+    expect((wrong as ValidationError).errors).toEqual([{ field: 'placementCode', message: expect.stringContaining('early permanence placement (U5)') }]);
+    await placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A5', providerCode: 'PR1' });
+    const child = await children.view(handle.db, ctx, childId);
+    expect(child.episodes.slice(-2).map((e) => [e.placement, e.endDate, e.reasonCeased])).toEqual([['U5', '2026-06-20', 'X1'], ['A5', null, null]]);
+  });
+
+  it('keeps A3 and A5 for a child placed with their current foster carers', async () => {
+    const { childId } = await f.matchedChild('herefordshire');
+    const ctx = await ctxFor();
+    await children.addEpisode(handle.db, ctx, childId, { startDate: '2026-05-04', rne: 'P', legalStatus: 'E1', placement: 'K2', placementProvider: 'PR1' });
+    const id = await introductions(childId);
+    const refused = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A5', providerCode: 'PR1' }));
+    expect((refused as ValidationError).errors).toEqual([{ field: 'placementCode', message: expect.stringContaining('not in foster care now (K2)') }]);
+  });
+
   it('is as hidden as its children: another council gets 404, and an analyst who may see it cannot change it', async () => {
     const { childId } = await f.matchedChild('herefordshire');
     const id = await introductions(childId);

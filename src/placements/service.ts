@@ -18,7 +18,7 @@ import {
   applicationInput, disruptionInput, disruptionListQuery, introductionsInput, introductionsReviewInput, listQuery, moveInput, orderInput, reviewInput,
 } from './input.ts';
 import {
-  applicationProblems, disruptionKindOf, disruptionProblems, earliestApplication, introductionsProblems, introductionsReviewProblems, moveProblems,
+  applicationProblems, disruptionKindOf, disruptionProblems, earliestApplication, introductionsProblems, introductionsReviewProblems, moveProblems, placementChangeProblems,
   nextReviewDue, orderProblems, reviewProblems,
 } from './model.ts';
 import * as store from './store.ts';
@@ -139,6 +139,8 @@ export async function move(db: Db, ctx: RequestContext, id: string, raw: unknown
     const problems = moveProblems(p, input.placedOn, ctx.facts.today);
     if (problems.length) return problems;
     const { children: kids } = await childrenToPlace(tx, ctx, p.childIds[0]!);
+    const changes = kids.flatMap((c) => placementChangeProblems(input.placementCode, c.openPlacement, kids.length > 1 ? c.name : undefined));
+    if (changes.length) return changes.slice(0, 1);
     await atField('placedOn', () => children.addMilestoneIn(tx, ctx, kids[0]!.id, { type: 'placed-for-adoption', date: input.placedOn, code: input.placementCode }, { householdId: p.householdId }));
     for (const child of kids) {
       await atField('placedOn', () => addEpisodeIn(tx, ctx, child.id, {
