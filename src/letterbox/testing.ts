@@ -3,6 +3,7 @@
 // birth relatives, and an exchange at a chosen step.
 import type { Role } from '../core/access.ts';
 import type { Db } from '../core/db.ts';
+import { Fixtures } from '../core/testing/fixtures.ts';
 import type { Relationship, Subject, World } from '../core/testing/service-matrix.ts';
 import type { AgreementDirection, AgreementStatus, ExchangeDirection } from './model.ts';
 import * as store from './store.ts';
@@ -17,21 +18,7 @@ export interface AgreementFixture {
 
 export type FixtureStep = 'received' | 'screened' | 'withheld' | 'forwarded' | 'filed';
 
-export class LetterboxFixtures {
-  private n = 0;
-  private readonly orgs = new Map<string, string>();
-
-  constructor(readonly db: Db) {}
-
-  next(): number {
-    return ++this.n;
-  }
-
-  async org(slug: string): Promise<string> {
-    if (!this.orgs.has(slug)) this.orgs.set(slug, (await this.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id);
-    return this.orgs.get(slug)!;
-  }
-
+export class LetterboxFixtures extends Fixtures {
   /**
    * One of the council's children placed for adoption, the order not yet made (the first few, in
    * turn): agreements are made before the order, and after it the child's case record is sealed,

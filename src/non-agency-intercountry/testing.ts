@@ -2,25 +2,11 @@
 // database through the area's store. A non-agency case of a council at a chosen stage (notice
 // only; applied with a court report due; closed with an order), and an inter-country case
 // approved with its papers not yet sent to the DfE.
-import type { Db } from '../core/db.ts';
+import { Fixtures } from '../core/testing/fixtures.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from '../demo/names.ts';
 import * as store from './store.ts';
 
-export class AdoptionFixtures {
-  private n = 0;
-  private readonly orgs = new Map<string, string>();
-
-  constructor(readonly db: Db) {}
-
-  next(): number {
-    return ++this.n;
-  }
-
-  async org(slug: string): Promise<string> {
-    if (!this.orgs.has(slug)) this.orgs.set(slug, (await this.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id);
-    return this.orgs.get(slug)!;
-  }
-
+export class AdoptionFixtures extends Fixtures {
   private name(tag: string): string {
     const n = this.next();
     return `${GIVEN_NAMES[n % GIVEN_NAMES.length]!} ${FAMILY_NAMES[n % FAMILY_NAMES.length]!}-${tag}${n}`;

@@ -2,25 +2,11 @@
 // child of a council (with an adoption order on a chosen day), and a support case for one with a
 // request, a completed assessment that offered support, an assessment still open (overdue), and
 // an application awaiting the fund's decision.
-import type { Db } from '../core/db.ts';
+import { Fixtures } from '../core/testing/fixtures.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from '../demo/names.ts';
 import * as store from './store.ts';
 
-export class SupportFixtures {
-  private n = 0;
-  private readonly orgs = new Map<string, string>();
-
-  constructor(readonly db: Db) {}
-
-  next(): number {
-    return ++this.n;
-  }
-
-  async org(slug: string): Promise<string> {
-    if (!this.orgs.has(slug)) this.orgs.set(slug, (await this.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id);
-    return this.orgs.get(slug)!;
-  }
-
+export class SupportFixtures extends Fixtures {
   /** A child of the council, adopted on `orderOn` (placed six months before). */
   async child(councilSlug: string, orderOn = '2025-06-02'): Promise<{ id: string; name: string }> {
     const n = this.next();
