@@ -12,9 +12,21 @@ import { supportPolicy, type SupportAction, type SupportCaseRecord } from './pol
 import * as store from './store.ts';
 
 // The case's owner is whoever is responsible today: grants and the audit log by record find it.
+// Case notes and documents on a case are as visible as the case: seen by whoever may see it,
+// written by whoever works on it.
 registerRecordType('support-case', async (db, id) => {
   const c = await store.findCase(db, id);
   return c ? responsibility(c, todayInEngland()).councilId : undefined;
+}, {
+  plural: 'support',
+  noun: 'support case',
+  accessFor: async (db, ctx, id) => {
+    const c = await store.findCase(db, id);
+    if (!c) return undefined;
+    const { record } = caseRecordOf(c, ctx.facts.today);
+    const can = (a: SupportAction) => supportPolicy.can(ctx.actor, ctx.facts, a, record);
+    return { ownerId: record.ownerId, view: can('view'), change: can('work'), viewSensitive: can('work'), label: `Support for ${c.childName}`, path: `/support/${id}` };
+  },
 });
 
 export interface LoadedCase {

@@ -53,3 +53,19 @@ describe('an application over the year\'s limit', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/support-cases', '/api/v1/support-cases/{id}', '/api/v1/asf-applications', '/api/v1/support-cases/{id}/asf-applications']));
   });
 });
+
+describe('case notes on a support case', () => {
+  it('are written by whoever works on the case, shown on its notes page, and hidden from another council', async () => {
+    const c = await f.supportCase('herefordshire');
+    const created = await t.app.inject({ method: 'POST', url: `/api/v1/support/${c.caseId}/notes`, headers: await as(WORKER), payload: { type: 'phone-call', date: '2026-11-21', time: '09:05', body: 'Called the adoptive parents about the therapy.' } });
+    expect(created.statusCode).toBe(201);
+    const page = await t.app.inject({ method: 'GET', url: `/support/${c.caseId}/notes`, headers: { cookie: await signIn(t.app, WORKER) } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Called the adoptive parents about the therapy.');
+    expect(page.body).toContain(`Support for ${c.childName}`);
+    const other = await t.app.inject({ method: 'GET', url: `/support/${c.caseId}/notes`, headers: { cookie: await signIn(t.app, 'social-worker@shropshire.example') } });
+    expect(other.statusCode).toBe(404);
+    const written = await t.app.inject({ method: 'POST', url: `/api/v1/support/${c.caseId}/notes`, headers: await as('social-worker@shropshire.example'), payload: { type: 'visit', date: '2026-11-21', time: '09:00', body: 'x' } });
+    expect(written.statusCode).toBe(404);
+  });
+});
