@@ -12,7 +12,18 @@ import { capitalised } from './model.ts';
 import { agreementPolicy, exchangePolicy, type AgreementAction, type AgreementRecord, type ExchangeAction } from './policy.ts';
 import * as store from './store.ts';
 
-registerRecordType('letterbox-agreement', async (db, id) => (await store.findAgreement(db, id))?.ownerId);
+// An agreement carries case notes and documents (copies of letters, the agreement itself), as
+// visible as the agreement: written by whoever records its exchanges, the sensitive ones seen by
+// those who set up and change it.
+registerRecordType('letterbox-agreement', async (db, id) => (await store.findAgreement(db, id))?.ownerId, {
+  plural: 'letterbox/agreements',
+  noun: 'letterbox agreement',
+  accessFor: async (db, ctx, id) => {
+    const a = await store.findAgreement(db, id);
+    if (!a) return undefined;
+    return { ownerId: a.ownerId, view: can(ctx, 'view', a), change: canExchange(ctx, 'record', a), viewSensitive: can(ctx, 'manage', a), label: `Letterbox for ${a.childName}`, path: `/letterbox/agreements/${id}` };
+  },
+});
 registerRecordType('letterbox-exchange', async (db, id) => {
   const e = await store.findExchange(db, id);
   return e ? (await store.findAgreement(db, e.agreementId))?.ownerId : undefined;

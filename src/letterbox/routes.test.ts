@@ -87,3 +87,16 @@ describe('letterbox API', () => {
     expect(hidden.statusCode).toBe(404);
   });
 });
+
+describe('case notes on an agreement', () => {
+  it('are written by whoever records its exchanges, shown on its notes page, and hidden from another council', async () => {
+    const a = await f.agreement('herefordshire');
+    const created = await t.app.inject({ method: 'POST', url: `/api/v1/letterbox/agreements/${a.id}/notes`, headers: await as(COORDINATOR), payload: { type: 'phone-call', date: '2026-11-21', time: '10:15', body: 'The birth grandmother asked when the next letter is due.' } });
+    expect(created.statusCode).toBe(201);
+    const notes = await page(COORDINATOR, `/letterbox/agreements/${a.id}/notes`);
+    expect(notes.statusCode).toBe(200);
+    expect(notes.body).toContain('The birth grandmother asked when the next letter is due.');
+    expect((await page(COORDINATOR, `/letterbox/agreements/${a.id}`)).body).toContain(`/letterbox/agreements/${a.id}/notes`);
+    expect((await page('social-worker@shropshire.example', `/letterbox/agreements/${a.id}/notes`)).statusCode).toBe(404);
+  });
+});
