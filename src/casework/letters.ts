@@ -8,6 +8,7 @@
 // months; Stage 2, assessment, four months; the panel's recommendation and the Agency Decision
 // Maker's decision, with 40 working days to ask for a proposed "not suitable" decision to be
 // looked at again by the decision maker or the Independent Review Mechanism.
+import { lowerFirst } from '../core/text.ts';
 import { formatDate, isCalendarDate } from '../core/dates.ts';
 import { ValidationError, type FieldError } from '../core/errors.ts';
 import { textFault } from '../core/text.ts';
@@ -258,4 +259,3 @@ function normalise(raw: string, kind: LetterFieldKind): string {
   return lines.join(kind === 'lines' || kind === 'paragraphs' ? '\n' : ' ');
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -68,3 +68,8 @@ function fieldLabel(field: string): string {
 export function sameSitePath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && !value.includes('\\') ? value : '/';
 }
+
+/** A label inside a sentence: its first letter lower case, the rest (the DfE's capitals, say) kept. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -67,9 +67,7 @@ export function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-export function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
+export { lowerFirst } from '../core/text.ts';
 
 export const normalise = (s: string) => s.trim().toLowerCase();
 export const ENGLISH = new Set(['english', 'eng', 'en']);

@@ -4,12 +4,11 @@
 // certificate of eligibility; the child's country proposes a child; the child arrives in England;
 // the adopters apply for an order here (or the overseas adoption is recognised). Each step comes
 // after the one before it, on or after its date, never in the future; a closed case takes no more.
+import { lowerFirst } from '../core/text.ts';
 import { addMonths } from '../children/model.ts';
 import { addDays, formatDate } from '../core/dates.ts';
 import type { FieldError } from '../core/errors.ts';
 
-/** A step's name inside a sentence: its first letter lower case, the DfE's capitals kept. */
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export const DECISIONS = { approved: 'Approved', 'not-approved': 'Not approved' } as const;
 export type IntercountryDecision = keyof typeof DECISIONS;
