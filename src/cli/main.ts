@@ -96,7 +96,8 @@ program.command('seed').description('load demo data into an empty database, or w
     await withDatabase(async ({ db }) => printSeed(await seedDemo(db, { scale: options.scale, password: process.env.MERCIA_DEMO_PASSWORD })));
   });
 
-program.command('import').description('import data').command('903 <dir>')
+const importing = program.command('import').description('import data');
+importing.command('903 <dir>')
   .description('validate a council\'s SSDA903 return (a folder of DfE CSV files, or an XML file) and import it')
   .requiredOption('--la <council>', 'the council: slug, ONS code or LA number')
   .requiredOption('--year <year>', 'collection year: 2025 or 2024/25 for the year ending 31 March 2025')
@@ -106,6 +107,36 @@ program.command('import').description('import data').command('903 <dir>')
   .action(async (dir: string, o: { la: string; year: string; dryRun?: boolean; prev?: string; as?: string }) => {
     const { importCommand } = await import('./ssda903.ts');
     if (!(await importCommand(dir, o, (work) => withDatabase(({ db }) => work(db))))) process.exitCode = 1;
+  });
+
+importing.command('population <file>')
+  .description('import population estimates and projections by council, age band and year (CSV), all or nothing')
+  .option('--as <email>', 'run as this staff member (their access applies and the audit names them)')
+  .action(async (file: string, o: { as?: string }) => {
+    const { importPopulationCommand } = await import('./population.ts');
+    if (!(await importPopulationCommand(file, o, (work) => withDatabase(({ db }) => work(db))))) process.exitCode = 1;
+  });
+
+importing.command('comparators <file>')
+  .description('import published comparator figures (England, statistical neighbours) by measure and year (CSV), all or nothing')
+  .option('--as <email>', 'run as this staff member (their access applies and the audit names them)')
+  .action(async (file: string, o: { as?: string }) => {
+    const { importComparatorsCommand } = await import('./reports.ts');
+    if (!(await importComparatorsCommand(file, o, (work) => withDatabase(({ db }) => work(db))))) process.exitCode = 1;
+  });
+
+program.command('report <name>').description('print a report (scorecard, lac-rates, …; `mercia report list` names them all)')
+  .option('--la <council>', 'the council: slug, ONS code or LA number (default: the whole partnership)')
+  .option('--partnership <slug>', 'the partnership')
+  .option('--from <date>', 'the period\'s first day, YYYY-MM-DD')
+  .option('--to <date>', 'the period\'s last day, YYYY-MM-DD')
+  .option('--window-end <date>', 'for the scorecard: the 31 March that ends its three-year window')
+  .option('--format <format>', 'json, csv or xlsx', 'json')
+  .option('--out <file>', 'write to this file (needed for xlsx)')
+  .option('--as <email>', 'run as this staff member (their access applies and the audit names them)')
+  .action(async (name: string, o: Record<string, string | undefined>) => {
+    const { reportCommand } = await import('./reports.ts');
+    if (!(await reportCommand(name, o, (work) => withDatabase(({ db }) => work(db))))) process.exitCode = 1;
   });
 
 program.command('export').description('export data').command('903 <dir>')

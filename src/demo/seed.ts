@@ -13,6 +13,8 @@ import { seedLetterbox } from './letterbox.ts';
 import { seedBirthFamily } from './birth-family.ts';
 import { seedAdoptedAdults } from './adopted-adults.ts';
 import { seedNonAgencyIntercountry } from './non-agency-intercountry.ts';
+import { seedInsight } from './insight.ts';
+import { seedFinance } from './finance.ts';
 import { randomInt } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { ROLES, type Actor } from '../core/access.ts';
@@ -51,7 +53,7 @@ export interface SeedResult {
 type DemoStep = (demo: DemoContext) => Promise<void>;
 
 export const DEMO_STEPS: DemoStep[] = [seedOrganisations, seedStaff, replayPartnershipHistory, seedChildren, seedRecruitment, seedAdopters, seedTraining, seedMatching, seedPanels, seedPlacementHistory, seedPlacements, seedDisruptions, seedSupport, seedLetterbox,
-  seedBirthFamily, seedAdoptedAdults, seedNonAgencyIntercountry];
+  seedBirthFamily, seedAdoptedAdults, seedNonAgencyIntercountry, seedInsight, seedFinance];
 
 export interface SeedOptions {
   /** Multiplies the volume: more social workers, N × each council's children. */

@@ -33,6 +33,8 @@ import { birthFamilyRoutes } from '../birth-family/routes.ts';
 import { adoptedAdultsRoutes } from '../adopted-adults/routes.ts';
 import { nonAgencyIntercountryRoutes } from '../non-agency-intercountry/routes.ts';
 import { ssda903Routes } from '../interop/ssda903/routes.ts';
+import { insightRoutes } from '../insight/routes.ts';
+import { financeRoutes } from '../finance/routes.ts';
 import { partnershipRoutes } from '../partnership/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { setUpApiDocs } from './api-docs.ts';
@@ -92,6 +94,8 @@ export async function createApp(services: AppServices, options: { logger?: boole
   adoptedAdultsRoutes(app, services);
   nonAgencyIntercountryRoutes(app, services);
   ssda903Routes(app, services);
+  insightRoutes(app, services);
+  financeRoutes(app, services);
   auditRoutes(app, services);
   // After every area: casework serves each record type the areas registered.
   caseworkRoutes(app, services);

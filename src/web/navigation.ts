@@ -14,6 +14,8 @@ import * as support from '../support/service.ts';
 import * as birthFamily from '../birth-family/service.ts';
 import * as adoptedAdults from '../adopted-adults/service.ts';
 import * as nonAgencyIntercountry from '../non-agency-intercountry/service.ts';
+import * as insight from '../insight/service.ts';
+import * as finance from '../finance/service.ts';
 
 const ALWAYS = [
   { text: 'Home', href: '/' }, { text: 'Children', href: '/children' }, { text: 'Enquiries', href: '/enquiries' },
@@ -30,6 +32,8 @@ function itemsFor(ctx: RequestContext): { text: string; href: string }[] {
   if (birthFamily.mayUseBirthFamily(ctx)) items.push({ text: 'Birth families', href: '/birth-family-support' });
   if (adoptedAdults.mayUseAdoptedAdults(ctx)) items.push({ text: 'Adopted adults', href: '/adopted-adults' });
   if (nonAgencyIntercountry.mayUseNonAgencyIntercountry(ctx)) items.push({ text: 'Other adoptions', href: '/non-agency-adoptions' });
+  if (insight.mayUseInsight(ctx)) items.push({ text: 'Insight', href: '/insight' });
+  if (finance.mayUseFinance(ctx)) items.push({ text: 'Finance', href: '/finance' });
   if (returns.mayUseReturns(ctx)) items.push({ text: 'Returns', href: '/returns' });
   if (staff.mayManageStaff(ctx)) items.push({ text: 'Staff', href: '/staff' });
   if (audit.maySearchAudit(ctx)) items.push({ text: 'Audit log', href: '/audit' });
