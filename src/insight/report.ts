@@ -27,10 +27,22 @@ export interface ReportResult {
   notes?: string[];
 }
 
+/** The children or households behind one figure of a report, found again from the figure's key. */
+export interface DrillDown {
+  title: string;
+  kind: 'children' | 'households';
+  ids: string[];
+}
+
 export interface Report {
   /** The address and command name: `scorecard`, `lac-rates`, … */
   name: string;
   title: string;
   description: string;
   run(db: Db, ctx: RequestContext, scope: ReportScope): Promise<ReportResult>;
+  /**
+   * The records behind a figure. A table's cell links here through the row's `links` (column key
+   * to drill key); the drill-down page shows only those of them the person may see, as the lists do.
+   */
+  drill?(db: Db, ctx: RequestContext, scope: ReportScope, key: string): Promise<DrillDown | null>;
 }

@@ -19,6 +19,8 @@ export interface Table {
   caption: string;
   columns: readonly TableColumn[];
   rows: readonly Record<string, Cell>[];
+  /** Per row, where a cell leads (column key to a drill-down key or an address): shown as links on the page, left out of downloads. */
+  links?: readonly (Readonly<Record<string, string>> | undefined)[];
 }
 
 export type TableFormat = 'csv' | 'xlsx';
