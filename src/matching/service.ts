@@ -118,11 +118,14 @@ export async function waitingWithViableCounts(db: Db, ctx: RequestContext, optio
   const shown = subjects.slice(0, options.limit ?? 20);
   const councils = [...new Set(waiting.map((c) => c.placingAuthorityId))];
   const [candidates, partnerships] = await Promise.all([store.candidateHouseholds(db, ctx.facts.today), store.partnershipsOf(db, councils, ctx.facts.today)]);
+  // The weights are a council's (or its partnership's): asked once per council, not per child.
+  const settingsOf = new Map<string, ReturnType<typeof settingsForCouncil>>();
   const items = [];
   for (const s of shown) {
     const councilId = s.children[0]!.placingAuthorityId;
     const ps = partnerships.get(councilId) ?? [];
-    const settings = await settingsForCouncil(db, councilId, ps);
+    if (!settingsOf.has(councilId)) settingsOf.set(councilId, settingsForCouncil(db, councilId, ps));
+    const settings = await settingsOf.get(councilId)!;
     const households = candidates.map((h) => matchHousehold(h, tierOf(h, councilId, ps)));
     items.push({ subject: s.subject, children: s.children, waitingSince: s.subject.children[0]!.waitingSince, counts: viableCounts(s.subject, households, settings, ctx.facts.today) });
   }

@@ -218,8 +218,8 @@ export async function listApplications(db: Db, ctx: RequestContext, raw: unknown
   const scope = supportListScope(ctx.actor, ctx.facts);
   if (!scope) return { query, total: 0, items: [] };
   const result = await store.listApplications(db, scope, query, ctx.facts.today);
-  const cases = new Map((await Promise.all([...new Set(result.items.map((a) => a.caseId))].map((caseId) => store.findCase(db, caseId))))
-    .flatMap((c) => (c ? [caseRecordOf(c, ctx.facts.today)] : [])).filter((l) => supportPolicy.can(ctx.actor, ctx.facts, 'view', l.record)).map((l) => [l.c.id, l]));
+  const cases = new Map((await store.findCases(db, [...new Set(result.items.map((a) => a.caseId))]))
+    .map((c) => caseRecordOf(c, ctx.facts.today)).filter((l) => supportPolicy.can(ctx.actor, ctx.facts, 'view', l.record)).map((l) => [l.c.id, l]));
   const items = result.items.filter((a) => cases.has(a.caseId));
   await recordAudit(db, { actor: auditActor(ctx.actor), action: 'search', recordType: 'asf-application', ownerId: ctx.actor.orgId, detail: { query, total: result.total, shown: items.map((a) => a.id) }, records: childLinks([...cases.values()]) });
   return { query, total: result.total, items };
@@ -250,7 +250,7 @@ export async function dueWork(db: Db, ctx: RequestContext): Promise<WorkItem[]> 
   const soon = (days: number) => addDays(today, DUE_SOON_DAYS - days);
   const f = await store.workFacts(db, scope, today, soon(ASSESSMENT_DUE_DAYS), soon(DECISION_DUE_DAYS), addDays(today, DUE_SOON_DAYS));
   const ids = [...new Set([f.assessments, f.plans, f.applications, f.allowances].flat().map((x) => x.caseId))];
-  const cases = new Map((await Promise.all(ids.map((caseId) => store.findCase(db, caseId)))).flatMap((c) => (c ? [[c.id, caseRecordOf(c, today)] as const] : [])));
+  const cases = new Map((await store.findCases(db, ids)).map((c) => [c.id, caseRecordOf(c, today)] as const));
   const item = (kind: string, title: string, row: { caseId: string; childName: string }, dueOn: string, may: (l: LoadedCase) => boolean): WorkItem[] => {
     const l = cases.get(row.caseId);
     if (!l || !supportPolicy.can(ctx.actor, ctx.facts, 'view', l.record) || !may(l)) return [];

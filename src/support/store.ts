@@ -47,6 +47,11 @@ export async function findCase(db: Db, id: string): Promise<CaseRow | undefined>
   return caseQuery(db).where('sc.id', '=', id).executeTakeFirst();
 }
 
+/** Several cases in one query (a work queue's, say). */
+export async function findCases(db: Db, ids: readonly string[]): Promise<CaseRow[]> {
+  return ids.length ? caseQuery(db).where('sc.id', 'in', ids).execute() : [];
+}
+
 /** Hold the case while an application is checked against what the child's others commit. */
 export async function lockCase(db: Db, id: string): Promise<void> {
   await db.selectFrom('support_case').select('id').where('id', '=', id).forUpdate().execute();
