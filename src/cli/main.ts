@@ -125,6 +125,15 @@ importing.command('comparators <file>')
     if (!(await importComparatorsCommand(file, o, (work) => withDatabase(({ db }) => work(db))))) process.exitCode = 1;
   });
 
+program.command('rules').description('the checks Mercia applies').command('903')
+  .description('list every SSDA903 rule Mercia checks for a collection year: number, table, message, severity, years')
+  .requiredOption('--year <year>', 'collection year: 2025 or 2024/25 for the year ending 31 March 2025')
+  .option('--format <format>', 'text or json', 'text')
+  .action(async (o: { year: string; format: string }) => {
+    const { rulesCommand } = await import('./rules.ts');
+    if (!rulesCommand(o)) process.exitCode = 1;
+  });
+
 program.command('report <name>').description('print a report (scorecard, lac-rates, …; `mercia report list` names them all)')
   .option('--la <council>', 'the council: slug, ONS code or LA number (default: the whole partnership)')
   .option('--partnership <slug>', 'the partnership')
