@@ -7,7 +7,8 @@ import { dayOf, isoOf } from './synthetic-days.ts';
 
 export interface Placement {
   place: string;
-  provider: string;
+  /** Blank for temporary (T0–T4) and Z placements, which have no provider (rules 178, 213). */
+  provider: string | null;
   post: string;
   urn: string | null;
   /** Identifies the carer, so a move can tell "same carer" (RNE T/U) from "new carer" (P/B). */
@@ -22,6 +23,7 @@ export interface Episode {
   pl: Placement;
   dec: number | null;
   rec: string | null;
+  /** REASON_PLACE_CHANGE: on the episode that ends with the change of placement (rule 225), as the DfE records it. */
   reason: string | null;
   home: string;
 }
@@ -29,6 +31,8 @@ export interface Episode {
 // Placements that need no URN (rule 218); every other placement gets one.
 const NO_URN = new Set(['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z11', 'Z12', 'Z13', 'Z14']);
 export const FOSTER = new Set(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
+/** Temporary placements (T0–T4): a week or less away from the usual placement, then back to it (rules 379–383). */
+const TEMPORARY = (place: string) => place.charCodeAt(0) === 84 /* T */;
 // Reasons for a change of placement, roughly as often as LAs record them.
 const MOVE_REASONS: Weighted<string> = [
   ['CARPL', 0.38], ['PLACE', 0.16], ['STAND', 0.08], ['CHILD', 0.1], ['CREQB', 0.06], ['CREQO', 0.05],
@@ -92,10 +96,11 @@ export class EpisodeBuilder {
     return place === 'S1' ? String(this.rng.int(100_000, 149_999)) : `SC${digits}`;
   }
 
-  private provider(place: string): string {
+  private provider(place: string): string | null {
     const r = this.rng;
+    if (TEMPORARY(place) || place.startsWith('Z')) return null;
     if (place === 'P1') return 'PR0';
-    if (['U1', 'U2', 'U3', 'T0', 'T4'].includes(place)) return 'PR1';
+    if (['U1', 'U2', 'U3'].includes(place)) return 'PR1';
     if (['U4', 'U5', 'U6'].includes(place)) return r.weighted([['PR1', 0.6], ['PR4', 0.35], ['PR5', 0.05]]);
     // PR3 is never used with adoption placements (rule 529): RAA, another LA's RAA, or a VAA.
     if (place.startsWith('A')) return r.weighted([['PR1', 0.55], ['PR2', 0.25], ['PR5', 0.2]]);
@@ -141,6 +146,8 @@ export class EpisodeBuilder {
   }
 
   protected startPeriod(day: number, ls: string, pl: Placement): void {
+    // A period of care never starts in a temporary placement (380), nor placed with parents under s20 (378).
+    if (TEMPORARY(pl.place) || (pl.place === 'P1' && ls === 'V2')) pl = this.placement('U6');
     this.ls = ls;
     this.eps.push({ decom: day, rne: 'S', ls, cin: this.cin, pl, dec: null, rec: null, reason: null, home: this.home });
   }
@@ -155,6 +162,10 @@ export class EpisodeBuilder {
   /** RNE L: a change of legal status only. */
   protected legal(day: number, ls: string): void {
     const cur = this.cur!;
+    if (cur.pl.place === 'P1' && ls === 'V2') {
+      this.move(day, this.placement('U6'), 'CARPL', ls);
+      return;
+    }
     this.close(day, 'X1');
     this.ls = ls;
     this.eps.push({ ...cur, decom: day, rne: 'L', ls, dec: null, rec: null, reason: null });
@@ -163,13 +174,15 @@ export class EpisodeBuilder {
   /** RNE P/T (placement only) or B/U (placement and legal status), by whether the carer is the same. */
   protected move(day: number, pl: Placement, reason: string, ls = this.ls): void {
     const cur = this.cur!;
+    if (pl.place === 'P1' && ls === 'V2') pl = this.placement('U6'); // 378
     this.close(day, 'X1');
     const same = pl.carer === cur.pl.carer;
     const rne = ls === this.ls ? (same ? 'T' : 'P') : same ? 'U' : 'B';
     this.ls = ls;
-    // A temporary (T-coded) stay is not a planned change of placement, so it carries no reason.
-    const why = pl.place.startsWith('T') ? null : reason;
-    this.eps.push({ decom: day, rne, ls, cin: this.cin, pl, dec: null, rec: null, reason: why, home: this.home });
+    // The reason goes on the episode the change ends (225). Going into or coming back from a
+    // temporary stay is not a change of placement, so neither carries one (226).
+    cur.reason = TEMPORARY(pl.place) || TEMPORARY(cur.pl.place) ? null : reason;
+    this.eps.push({ decom: day, rne, ls, cin: this.cin, pl, dec: null, rec: null, reason: null, home: this.home });
   }
 
   /**
@@ -181,8 +194,10 @@ export class EpisodeBuilder {
     const roll = this.rng.next();
     if (roll < 0.06 && (cur.pl.place === 'U6' || cur.pl.place === 'U3')) {
       this.move(day, { ...cur.pl, place: cur.pl.place === 'U6' ? 'U4' : 'U1' }, 'CARPL', ls);
-    } else if (roll < 0.18 && !cur.pl.place.startsWith('T')) {
-      this.move(day, this.placement(choose(day)), this.moveReason(), ls);
+    } else if (roll < 0.18 && !TEMPORARY(cur.pl.place)) {
+      // Temporary stays start only in fill(), which brings the child back (383).
+      const place = choose(day);
+      this.move(day, this.placement(TEMPORARY(place) ? 'U6' : place), this.moveReason(), ls);
     } else {
       this.legal(day, ls);
     }
@@ -199,23 +214,31 @@ export class EpisodeBuilder {
    */
   protected fill(from: number, to: number, meanGap: number, choose: (day: number) => string): void {
     let day = Math.max(from, this.cur!.decom, this.ys - 365) + gap(this.rng, meanGap);
+    // The placement a temporary stay comes back to (383).
+    let usual: Placement | null = null;
     while (day < to && day <= this.ye) {
       const cur = this.cur!;
-      if (cur.pl.place.startsWith('T')) {
-        // Back from a short temporary stay to a settled placement.
-        this.move(day, this.placement(choose(day)), 'CARPL');
+      if (usual !== null) {
+        // Back from the temporary stay to the usual placement: same carers, postcode and URN.
+        this.move(day, usual, 'CARPL');
+        usual = null;
         day += gap(this.rng, meanGap);
       } else {
-        const place = choose(day);
+        let place = choose(day);
+        // A temporary stay lasts a week or less and ends back in the usual placement before
+        // whatever ends this stretch (a legal change, a move to adopters, leaving care: 379–381),
+        // and never under respite (382).
+        if (TEMPORARY(place) && (day + 8 >= to || day + 8 > this.ye || this.ls === 'V3' || this.ls === 'V4')) place = 'U6';
         const now = cur.pl.place;
         if ((now === 'U6' || now === 'U3') && this.rng.chance(0.08)) {
           // The same carers become the child's long-term foster carers: RNE T.
           this.move(day, { ...cur.pl, place: now === 'U6' ? 'U4' : 'U1' }, 'CARPL');
         } else {
+          if (TEMPORARY(place)) usual = cur.pl;
           this.move(day, this.placement(place), this.moveReason());
         }
         // Temporary placements last a week or less.
-        day += place.startsWith('T') ? this.int(1, 7) : gap(this.rng, meanGap);
+        day += TEMPORARY(place) ? this.int(1, 7) : gap(this.rng, meanGap);
       }
     }
   }

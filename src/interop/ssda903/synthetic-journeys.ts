@@ -44,24 +44,28 @@ export class ChildMaker extends EpisodeBuilder {
     if (journey === 'stays' || journey === 'leaves' || journey === 'returns') this.general(child);
     else this.adoption(child);
     child.episodes = this.eps.filter((e) => e.dec === null || e.dec >= this.ys);
-    // Previous permanence is asked only of children starting care from April 2016 (rule 634);
-    // the generator gives it to some children whose period of care starts in the file.
+    // Previous permanence is asked of every child starting care from April 2016 (rule 634):
+    // a row for each child whose period of care starts in the file, Z1 when there was none.
     const lastStart = child.periodStarts[child.periodStarts.length - 1]!;
-    if (child.episodes.some((e) => e.rne === 'S' && e.decom === lastStart) && rng.chance(0.3)) {
-      const code = rng.weighted([['Z1', 0.5], ['P1', 0.08], ['P2', 0.2], ['P3', 0.12], ['P4', 0.1]]);
+    if (child.episodes.some((e) => e.rne === 'S' && e.decom === lastStart)) {
+      // An earlier order ended before the child's first period of care, never inside one (632).
+      const before = child.periodStarts[0]! - 1;
+      let code = rng.weighted([['Z1', 0.5], ['P1', 0.08], ['P2', 0.2], ['P3', 0.12], ['P4', 0.1]]);
+      if (code !== 'Z1' && code !== 'P4' && before - child.dob < 60) code = 'Z1';
       const known = code !== 'Z1' && code !== 'P4';
       // Z1 (none) and P4 (unknown) leave the LA and date blank (rule 635).
       child.prevPerm = {
         code,
         la: known ? (rng.chance(0.85) ? rng.pick(OTHER_LAS) : '999') : null,
-        date: known && lastStart - child.dob > 60 ? this.int(child.dob + 30, lastStart - 1) : null,
+        date: known ? this.int(child.dob + 30, before) : null,
       };
     }
     return child;
   }
 
   private dobForAge(ageYears: number): number {
-    return addYears(this.ys, -ageYears) - this.int(1, 365);
+    // At most 364 days before the birthday: 365 can reach the next birthday in a year after a leap day.
+    return addYears(this.ys, -ageYears) - this.int(1, 364);
   }
 
   /** Children looked after for reasons other than adoption: they stay, leave, or leave and return. */

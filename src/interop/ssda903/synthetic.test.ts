@@ -166,8 +166,8 @@ describe('writeSyntheticReturn', () => {
       const dob = iso(v.DOB);
       expect(dob > plusYears(year.start, -18) && dob <= year.end).toBe(true);
       expect(v.UPN).toMatch(/^([A-HJ-NP-RT-Z]\d{12}|UN1)$/);
-      const twelve = plusYears(dob, 12) <= year.start;
-      if (v.SEX !== 'F' || !twelve) expect(v.MOTHER).toBeNull();
+      // Every girl has MOTHER (rules 393, 607); boys never do.
+      if (v.SEX !== 'F') expect(v.MOTHER).toBeNull();
       else expect(['0', '1']).toContain(v.MOTHER);
       expect(v.MC_DOB === null).toBe(v.MOTHER !== '1');
     }
@@ -178,7 +178,8 @@ describe('writeSyntheticReturn', () => {
       expect(v.PL_POST).toMatch(/^[A-Z]{1,2}\d{1,2} \d[A-Z]{2}$/);
       if (noUrn.has(v.PLACE!)) expect(v.URN).toBeNull();
       else expect(v.URN).toMatch(/^(SC)?\d{6}$/);
-      if (v.REASON_PLACE_CHANGE !== null) expect(['P', 'T', 'B', 'U']).toContain(v.RNE);
+      // The reason is on the episode the change of placement ends (the DfE's convention).
+      if (v.REASON_PLACE_CHANGE !== null) expect(v.REC).toBe('X1');
       // Nobody is looked after on or after their 18th birthday.
       expect(iso(v.DECOM) < plusYears(dobs.get(v.CHILD!)!, 18)).toBe(true);
     }

@@ -64,11 +64,16 @@ function headerValues(rng: Random, id: string, c: ChildRecord, year: CollectionY
   const age = (ys - c.dob) / 365.25;
   let mother: string | null = null;
   let mcDob: string | null = null;
-  if (c.sex === 'F' && age >= 12) {
+  // MOTHER is given for every girl (rules 393, 607): 1 for a few teenage mothers, else 0.
+  if (c.sex === 'F') {
     mother = age >= 14 && rng.chance(0.04) ? '1' : '0';
     if (mother === '1') {
+      // The baby is born while the mother is looked after, not after she left care (625).
+      const last = c.episodes[c.episodes.length - 1];
+      const hi = last?.dec != null && last.rec !== 'X1' ? Math.min(ye, last.dec) : ye;
       const lo = Math.max(addYears(c.dob, 13), ys - 700);
-      mcDob = dfe(lo >= ye ? ye : rng.int(lo, ye));
+      if (lo <= hi) mcDob = dfe(rng.int(lo, hi));
+      else mother = '0';
     }
   }
   return {
