@@ -15,6 +15,18 @@ export interface Episode {
   placementProvider: string | null;
   endDate: string | null;
   reasonCeased: string | null;
+  /** SSDA903 CIN: the category of need (N1–N9), the same across a period of care. */
+  cin?: string | null;
+  /**
+   * SSDA903 REASON_PLACE_CHANGE, on the episode that ends with a change of placement (the DfE's
+   * convention: the reason belongs to the placement that ended), never on the episode that follows.
+   */
+  reasonPlaceChange?: string | null;
+  /** SSDA903 HOME_POST and PL_POST: the home the child came from, and the placement's postcode. */
+  homePostcode?: string | null;
+  placementPostcode?: string | null;
+  /** SSDA903 URN: the Ofsted (or DfE school) reference of the placement's setting, where it has one. */
+  urn?: string | null;
 }
 
 export interface Milestone {
@@ -260,15 +272,17 @@ export function stageOf(milestones: readonly Milestone[], lookedAfterToday: bool
 // ---- timeliness (Adoption Scorecard A1 / A2) ---------------------------------------------
 
 /**
- * Scorecard thresholds by period (DOMAIN.md §3.1). Each applies from the year after the one
- * before it ended: the interim thresholds to scorecards ending March 2012, 18/6 months to
- * those ending March 2014, and 14/4 months (the 2013–16 thresholds, day values 426/121 per
- * DOMAIN.md, unconfirmed) from then on. Changing the thresholds is a change to this table.
+ * Scorecard thresholds by period (DOMAIN.md §3.1), by the day a clock stops: a day counts in the
+ * scorecard window ending the 31 March on or after it. The interim 21/7 months to windows ending
+ * March 2013, 18/6 months for 2011-14, 16/5 months for 2012-15, and 14/4 months (the 2013-16
+ * thresholds, day values 426/121 per DOMAIN.md, unconfirmed) from then on. Insight holds the same
+ * thresholds as data by window (migrations/023_insight.sql); a test keeps the two in step.
  */
 export const SCORECARD_THRESHOLDS: readonly { from: string; label: string; a1: number; a2: number }[] = [
-  { from: '2009-04-01', label: 'Scorecards to March 2012 (21 months / 7 months)', a1: 639, a2: 213 },
-  { from: '2012-04-01', label: 'Scorecards to March 2014 (18 months / 6 months)', a1: 547, a2: 182 },
-  { from: '2014-04-01', label: '2013–16 thresholds onward (14 months / 4 months)', a1: 426, a2: 121 },
+  { from: '2009-04-01', label: 'Scorecards to March 2013 (21 months / 7 months)', a1: 639, a2: 213 },
+  { from: '2013-04-01', label: '2011-14 thresholds (18 months / 6 months)', a1: 547, a2: 182 },
+  { from: '2014-04-01', label: '2012-15 thresholds (16 months / 5 months)', a1: 487, a2: 152 },
+  { from: '2015-04-01', label: '2013-16 thresholds onward (14 months / 4 months)', a1: 426, a2: 121 },
 ];
 
 export function thresholdsOn(day: string) {
