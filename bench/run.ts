@@ -27,6 +27,7 @@ import { enquiryLoad } from './recruitment.ts';
 import { runCliBenchmarks } from './cli.ts';
 import { runReturnBenchmarks } from './ssda903.ts';
 import { serverMemory, type ServerMemory } from './server-memory.ts';
+import { cpuPerRequest, cpuSnapshot } from './server-cpu.ts';
 
 const BENCH_PASSWORD = 'bench-kettle-meadow-lantern';
 const binary = fileURLToPath(new URL('../bin/mercia.mjs', import.meta.url));
@@ -77,22 +78,28 @@ export async function runBenchmarks(options: BenchOptions & { only?: BenchPart }
         await new Promise((r) => setTimeout(r, 1000));
         const idle = serverMemory(server.pid);
         const at = { engine, scale };
+        // Each page's figures with the CPU one request cost the server, PostgreSQL and the load generator.
+        const measureWithCpu = async (...args: Parameters<typeof measure>) => {
+          const before = cpuSnapshot(server.pid);
+          const m = await measure(...args);
+          return { ...m, cpuMsPerRequest: cpuPerRequest(before, cpuSnapshot(server.pid), m.requests) };
+        };
         const socialWorker = await signIn(server.base, 'social-worker@herefordshire.example');
-        results.push(await measure('signed-in home page', at, { url: `${server.base}/`, headers: { cookie: socialWorker } }, options));
+        results.push(await measureWithCpu('signed-in home page', at, { url: `${server.base}/`, headers: { cookie: socialWorker } }, options));
         // The partnership's family finder sees all four West Mercia councils' children (Option 3).
         const finder = await signIn(server.base, 'family-finder@west-mercia.example');
-        results.push(await measure('children list', at, { url: `${server.base}/children?limit=50`, headers: { cookie: finder } }, options));
+        results.push(await measureWithCpu('children list', at, { url: `${server.base}/children?limit=50`, headers: { cookie: finder } }, options));
         const id = await childOnJourney(server.base, finder);
-        results.push(await measure('child page', at, { url: `${server.base}/children/${id}`, headers: { cookie: finder } }, options));
+        results.push(await measureWithCpu('child page', at, { url: `${server.base}/children/${id}`, headers: { cookie: finder } }, options));
         // Matching: every household a waiting child could go to, ranked (the engine over Mercia's pool), and a family finder's home page with each waiting child's counts.
         const waiting = await childOnJourney(server.base, finder, 'family-finding');
-        results.push(await measure('find families for a waiting child', at, { url: `${server.base}/children/${waiting}/families`, headers: { cookie: finder } }, options));
+        results.push(await measureWithCpu('find families for a waiting child', at, { url: `${server.base}/children/${waiting}/families`, headers: { cookie: finder } }, options));
         const councilFinder = await signIn(server.base, 'family-finder@herefordshire.example');
-        results.push(await measure('family finder home page (waiting children with viable households)', at, { url: `${server.base}/`, headers: { cookie: councilFinder } }, options));
+        results.push(await measureWithCpu('family finder home page (waiting children with viable households)', at, { url: `${server.base}/`, headers: { cookie: councilFinder } }, options));
         const adopterWorker = await signIn(server.base, 'social-worker@west-mercia.example');
-        results.push(await measure('households list', at, { url: `${server.base}/households?limit=50`, headers: { cookie: adopterWorker } }, options));
-        results.push(await measure(`chronology of a child with ${STORY_ENTRIES} entries`, at, { url: `${server.base}/children/${server.storyChild}/chronology`, headers: { cookie: finder } }, options));
-        results.push(await measure('public enquiry submissions', at, enquiryLoad(server.base), options));
+        results.push(await measureWithCpu('households list', at, { url: `${server.base}/households?limit=50`, headers: { cookie: adopterWorker } }, options));
+        results.push(await measureWithCpu(`chronology of a child with ${STORY_ENTRIES} entries`, at, { url: `${server.base}/children/${server.storyChild}/chronology`, headers: { cookie: finder } }, options));
+        results.push(await measureWithCpu('public enquiry submissions', at, enquiryLoad(server.base), options));
         const afterLoad = serverMemory(server.pid);
         servers.push({ engine, scale, workers: afterLoad.processes.filter((p) => p.role !== 'primary').length, startToHealthSeconds: server.startToHealthSeconds, idle, afterLoad });
       } finally {
