@@ -441,6 +441,21 @@ export async function visibleHouseholds(db: Db, ctx: RequestContext, ids: readon
 }
 
 /**
+ * Of the households behind a report's figure, those whose page the person may open (the view
+ * rule), audited as the list is. What a figure counts is not narrowed: only who is named.
+ */
+export async function listAmong(db: Db, ctx: RequestContext, ids: readonly string[], detail: Record<string, unknown>) {
+  const visible = await visibleHouseholds(db, ctx, ids);
+  const items = await store.householdSummaries(db, [...visible]);
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'household', ownerId: ctx.actor.orgId,
+    detail: { ...detail, total: ids.length, shown: items.map((h) => h.id) },
+    records: items.map((h) => ({ type: 'household', id: h.id, ownerId: h.ownerId })),
+  });
+  return items;
+}
+
+/**
  * Record that the household completed preparation training on a day (training calls this when
  * attendance completes a preparation course), in the caller's transaction. Only by someone who may
  * see the household (404 otherwise); a household that already completed keeps its first date.

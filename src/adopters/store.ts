@@ -294,6 +294,15 @@ export async function listHouseholds(db: Db, scope: ListScope, q: HouseholdListQ
   return pageAndTotal(rows, query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }
 
+/** Households as a report's drill-down lists them. */
+export async function householdSummaries(db: Db, ids: readonly string[]): Promise<{ id: string; reference: string; names: string | null; ownerId: string; ownerName: string; status: string; stage: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('household as h').innerJoin('organisation as ow', 'ow.id', 'h.owner_id')
+    .where('h.id', 'in', [...new Set(ids)])
+    .select(['h.id', 'h.reference', NAMES_SQL.as('names'), 'h.owner_id as ownerId', 'ow.name as ownerName', 'h.status', STAGE_SQL.as('stage')])
+    .orderBy('h.reference').execute();
+}
+
 // ---- likely duplicates ---------------------------------------------------------------------------
 
 /** An applicant of a household in the list's scope, who might be one of a household about to be created. */

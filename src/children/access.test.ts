@@ -95,7 +95,7 @@ const m = serviceMatrix({
   service: children,
   source: 'src/children/service.ts',
   policies: [childPolicy],
-  tables: ['child', 'care_episode', 'milestone', 'child_need', 'birth_family_member', 'sibling_group', 'waiting_reason', 'waiting_review', 'access_grant'],
+  tables: ['child', 'care_episode', 'milestone', 'child_need', 'birth_family_member', 'sibling_group', 'waiting_reason', 'waiting_review', 'access_grant', 'previous_permanence'],
   subject,
   contextFree: { milestoneLabel: 'a milestone type\'s label: no record, no person' },
   exempt: {
@@ -274,6 +274,15 @@ m.route({
   url: (s) => `/api/v1/children/${s.childId}/episodes`, body: () => ({ startDate: '2025-01-10', rne: 'L', legalStatus: 'C2' }),
 });
 m.route({ route: 'GET /children/:id/waiting', allowed: { ...own }, refused: onlySees, url: (s) => `/children/${s.childId}/waiting` });
+m.route({ route: 'GET /children/:id/previous-permanence', allowed: { ...own }, refused: onlySees, url: (s) => `/children/${s.childId}/previous-permanence` });
+m.route({
+  route: 'POST /children/:id/previous-permanence', writes: true, allowed: { ...own }, refused: hidden,
+  url: (s) => `/children/${s.childId}/previous-permanence`, body: () => ({ previousOrder: 'Z1' }),
+});
+m.route({
+  route: 'PUT /api/v1/children/:id/previous-permanence', writes: true, allowed: { ...own, status: 200 }, refused: onlySees,
+  url: (s) => `/api/v1/children/${s.childId}/previous-permanence`, body: () => ({ previousOrder: 'Z1' }),
+});
 m.route({ route: 'POST /children/:id/waiting', writes: true, allowed: { ...own }, refused: hidden, url: (s) => `/children/${s.childId}/waiting`, body: () => ({ reasons: 'age' }) });
 m.route({
   route: 'PUT /api/v1/children/:id/waiting-reasons', writes: true, allowed: { ...own }, refused: onlySees,

@@ -108,3 +108,28 @@ export const MILESTONE_CODES: { type: MilestoneType; codes: Record<string, strin
 
 export const milestoneCodeLabel = (code: string): string | undefined => MILESTONE_CODES.map((g) => g.codes[code]).find(Boolean);
 
+
+// ---- the SSDA903 fields beyond the journey (DOMAIN.md §4.2): the same lists as the return's checker ----
+
+/** CIN: the category of need, N1–N8 (903 rule 145; N9 is the CIN census's "not in need" and not a 903 code). */
+export const CATEGORIES_OF_NEED = {
+  N1: 'Abuse or neglect', N2: 'Child\'s disability', N3: 'Parental illness or disability', N4: 'Family in acute stress',
+  N5: 'Family dysfunction', N6: 'Socially unacceptable behaviour', N7: 'Low income', N8: 'Absent parenting',
+} as const;
+
+/** REASON_PLACE_CHANGE: why a placement ended, on the episode that ended (REC X1) with the change. */
+export const REASONS_PLACE_CHANGE = {
+  CARPL: 'Change to, or carrying out of, the care plan', CLOSE: 'Resignation or closure of the provision', ALLEG: 'Allegation (s47)',
+  STAND: 'Concern about standards of care', APPRR: 'Approval removed', CREQB: 'Carers asked for the placement to end because of the child\'s behaviour',
+  CREQO: 'Carers asked for the placement to end for another reason', CHILD: 'The child asked for the placement to end',
+  LAREQ: 'The responsible or area council asked for the placement to end', PLACE: 'Change in the status of the placement only',
+  CUSTOD: 'Custody arrangement', OTHER: 'Other',
+} as const;
+
+/** PREV_PERM: the permanence the child had before this period of care (903 rule 631). */
+export const PREVIOUS_PERMANENCE = {
+  P1: 'Adoption', P2: 'Special guardianship order', P3: 'Residence order or child arrangements order', P4: 'Not known', Z1: 'No previous permanence',
+} as const;
+
+/** Temporary placements (T0–T4): a move into or out of one is not a change of placement with a reason (903 rules 225/226). */
+export const TEMPORARY_PLACEMENTS: readonly string[] = ['T0', 'T1', 'T2', 'T3', 'T4'];

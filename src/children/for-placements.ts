@@ -7,6 +7,7 @@ import type { Db } from '../core/db.ts';
 import { currentCycle, type Milestone } from './model.ts';
 import { childrenPlacedTogether } from './for-matching.ts';
 import { childListScope, childPolicy, withoutSeal } from './policy.ts';
+import { placeChangeReasonNeeded } from './return-fields.ts';
 import * as store from './store.ts';
 
 export interface ChildToPlace {
@@ -19,6 +20,8 @@ export interface ChildToPlace {
   openLegalStatus: string | null;
   /** The placement (903 PLACE) of the open care episode: an early permanence placement is U2 or U5. */
   openPlacement: string | null;
+  /** The day the open care episode began; null when none is open. */
+  openSince: string | null;
   /** The match decision of the current attempt (not ended by a disruption or a reversal), with the household. */
   match: { householdId: string; on: string } | null;
 }
@@ -40,9 +43,19 @@ export async function childrenToPlace(db: Db, ctx: RequestContext, id: string): 
     group,
     children: children.map((c, i) => ({
       id: c.id, name: `${c.firstName} ${c.lastName}`, placingAuthorityId: c.placingAuthorityId, placingAuthorityName: c.placingAuthorityName,
-      milestones: milestones.get(c.id) ?? [], openLegalStatus: open[i]?.legalStatus ?? null, openPlacement: open[i]?.placement ?? null, match: matchOf(milestones.get(c.id) ?? []),
+      milestones: milestones.get(c.id) ?? [], openLegalStatus: open[i]?.legalStatus ?? null, openPlacement: open[i]?.placement ?? null, openSince: open[i]?.startDate ?? null, match: matchOf(milestones.get(c.id) ?? []),
     })),
   };
+}
+
+/**
+ * The reason for a change of placement to give with a child's new placement episode (RNE P): the
+ * reason where the DfE asks for one (an open episode ends with the move, neither placement
+ * temporary: rule 225), and none where it asks for none (rule 226).
+ */
+export function placeChangeReasonFor(child: ChildToPlace, next: { startDate: string; placement: string | null | undefined }, reason: string): string | undefined {
+  const ends = child.openSince !== null && child.openSince < next.startDate;
+  return ends && placeChangeReasonNeeded({ placement: child.openPlacement }, { rne: 'P', placement: next.placement ?? null }) ? reason : undefined;
 }
 
 /**

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { calendarDate, uuid } from '../core/validation.ts';
 import {
-  ETHNICITIES, keysOf, LEGAL_STATUSES, MILESTONE_TYPES, NEED_CATEGORIES, PLACEMENT_PROVIDERS, PLACEMENTS,
-  REASONS_CEASED, RNE, SEXES, WAITING_REASONS,
+  CATEGORIES_OF_NEED, ETHNICITIES, keysOf, LEGAL_STATUSES, MILESTONE_TYPES, NEED_CATEGORIES, PLACEMENT_PROVIDERS, PLACEMENTS,
+  PREVIOUS_PERMANENCE, REASONS_CEASED, REASONS_PLACE_CHANGE, RNE, SEXES, WAITING_REASONS,
 } from './codes.ts';
 import { STAGES } from './model.ts';
+import { normalisePostcode, URN_FORM } from './return-fields.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max, { error: `Must be ${max} characters or fewer` }).optional());
@@ -13,12 +14,26 @@ const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(
 const code = <T extends object>(codes: T, what: string) =>
   z.enum(keysOf(codes), { error: (issue) => (issue.input === undefined || issue.input === '' ? `Select the ${what}` : `${String(issue.input)} is not a valid ${what}`) });
 
+/** A UK postcode, written as the return writes it ("HR1 2AB"); a clear error names the field. */
+const postcode = (what: string) => z.string({ error: `Enter the ${what}` }).transform((v, ctx) => {
+  const normal = normalisePostcode(v);
+  if (normal === null) ctx.addIssue({ code: 'custom', message: `Enter the ${what} as a UK postcode, like HR1 2AB` });
+  return normal ?? v;
+});
+
 export const needInput = z.object({ category: code(NEED_CATEGORIES, 'need'), notes: optionalText(2000) });
 export const birthFamilyInput = z.object({
   name: z.string({ error: 'Enter the name' }).trim().min(1, { error: 'Enter the name' }).max(200),
   relationship: z.string({ error: 'Enter the relationship' }).trim().min(1, { error: 'Enter the relationship' }).max(100),
   area: optionalText(200),
 });
+
+/** MOTHER as the return codes it: yes/true/1 → '1', no/false/0 → '0'; blank is no answer (null on a change: cleared). */
+function motherValue(v: unknown): unknown {
+  if (v === 'yes' || v === true || v === 'true' || v === '1' || v === 1) return '1';
+  if (v === 'no' || v === false || v === 'false' || v === '0' || v === 0) return '0';
+  return v === null ? undefined : blank(v);
+}
 
 const childDetails = {
   firstName: z.string({ error: 'Enter the first name' }).trim().min(1, { error: 'Enter the first name' }).max(100),
@@ -37,6 +52,10 @@ const childDetails = {
   familyFinderId: z.preprocess(blank, uuid('the family finder').optional()),
   needs: z.array(needInput).max(20).default([]),
   birthFamily: z.array(birthFamilyInput).max(30).default([]),
+  /** SSDA903 MOTHER: '1' she is a mother, '0' not; the form's yes/no and JSON booleans too. Checked with the sex in the service (return-fields.ts). */
+  mother: z.preprocess(motherValue, z.enum(['1', '0'], { error: 'Choose yes or no for whether she is a mother' }).optional()),
+  /** SSDA903 MC_DOB: her child's date of birth. */
+  motherChildDob: z.preprocess((v) => (v === null ? undefined : blank(v)), calendarDate('the date of birth of her child').optional()),
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -73,6 +92,8 @@ export const updateChildInput = z.object({
   familyFinderId: z.preprocess((v) => (v === '' ? null : v), uuid('the family finder').nullable().optional()),
   needs: z.array(needInput).max(20).optional(),
   birthFamily: z.array(birthFamilyInput).max(30).optional(),
+  mother: z.preprocess((v) => (v === null || v === '' ? null : motherValue(v)), z.enum(['1', '0'], { error: 'Choose yes or no for whether she is a mother' }).nullable().optional()),
+  motherChildDob: z.preprocess((v) => (v === '' ? null : v), calendarDate('the date of birth of her child').nullable().optional()),
 }).partial().superRefine((c, ctx) => {
   if (c.dateOfBirth && c.dateOfBirth > today()) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth cannot be in the future' });
 });
@@ -114,6 +135,20 @@ export const episodeInput = z.object({
   placementProvider: z.preprocess(blank, code(PLACEMENT_PROVIDERS, 'placement provider code').optional()),
   endDate: z.preprocess(blank, calendarDate('the end date').optional()),
   reasonCeased: z.preprocess(blank, code(REASONS_CEASED, 'reason episode ceased (REC)').optional()),
+  cin: z.preprocess(blank, code(CATEGORIES_OF_NEED, 'category of need (CIN)').optional()),
+  /** Why the placement changed: given with the new episode, kept on the episode it ends (episodes-service.ts). */
+  reasonPlaceChange: z.preprocess(blank, code(REASONS_PLACE_CHANGE, 'reason for the placement change').optional()),
+  homePostcode: z.preprocess(blank, postcode('home postcode (HOME_POST)').optional()),
+  placementPostcode: z.preprocess(blank, postcode('placement postcode (PL_POST)').optional()),
+  urn: z.preprocess(blank, z.string().trim().toUpperCase().regex(URN_FORM, { error: 'URN must be an Ofsted URN (SC and 6 digits, like SC123456), a 6-digit DfE URN, or XXXXXXX if it is not known' }).optional()),
+});
+export type EpisodeInput = z.output<typeof episodeInput>;
+
+/** SSDA903 PrevPerm: the permanence the child had before this period of care (rules in return-fields.ts). */
+export const previousPermanenceInput = z.object({
+  previousOrder: code(PREVIOUS_PERMANENCE, 'previous permanence (PREV_PERM)'),
+  laCode: z.preprocess((v) => (v === null ? undefined : blank(v)), z.string().trim().toUpperCase().regex(/^([0-9]{3}|NIR|SCO|WAL|NUK)$/, { error: 'Council must be a 3-digit DfE LA number (999 if not known), or NIR, SCO, WAL or NUK outside England' }).optional()),
+  orderDate: z.preprocess((v) => (v === null ? undefined : blank(v)), calendarDate('the date of the order').optional()),
 });
 
 export const waitingInput = z.object({

@@ -23,6 +23,8 @@ import * as staffStore from '../staff/store.ts';
 import { adoptionRecordRetention, childChronology } from './chronology.ts';
 import { addEpisodeIn } from './episodes-service.ts';
 import { loadChild, refreshDerived } from './loading.ts';
+import { previousPermanenceOf } from './permanence.ts';
+import { motherProblems } from './return-fields.ts';
 import * as store from './store.ts';
 
 registerRecordType('child', async (db, id) => (await store.findChild(db, id))?.placingAuthorityId, {
@@ -88,6 +90,22 @@ export async function scorecard(db: Db, ctx: RequestContext) {
   };
 }
 
+/**
+ * Of the children behind a report's figure, those the person's list would show (the list's rule,
+ * the view rule as a filter: sealed records stay out unless opened today), audited as the list
+ * is. What a figure counts is not narrowed: only who is named.
+ */
+export async function listAmong(db: Db, ctx: RequestContext, ids: readonly string[], detail: Record<string, unknown>) {
+  const scope = childListScope(ctx.actor, ctx.facts);
+  const items = scope ? await store.listedChildrenAmong(db, scope, ids) : [];
+  await recordAudit(db, {
+    actor: auditActor(ctx.actor), action: 'search', recordType: 'child', ownerId: ctx.actor.orgId,
+    detail: { ...detail, total: ids.length, shown: items.map((c) => c.id) },
+    records: items.map((c) => ({ type: 'child', id: c.id, ownerId: c.placingAuthorityId })),
+  });
+  return items;
+}
+
 /** The councils whose children the person may see: for the list's council filter. */
 export async function councilsInScope(db: Db, ctx: RequestContext): Promise<{ id: string; code: string; name: string }[]> {
   const scope = childListScope(ctx.actor, ctx.facts);
@@ -120,16 +138,17 @@ export async function allocatableWorkers(db: Db, ctx: RequestContext, childId?: 
 export async function view(db: Db, ctx: RequestContext, id: string, forAction: ChildAction = 'view', options: { seal?: boolean } = {}) {
   const child = await loadChild(db, ctx, id, forAction, options);
   const can = permissionsFor(ctx, child);
-  const [{ episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews }, group] = await Promise.all([
+  const [{ episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews }, group, previousPermanence] = await Promise.all([
     store.childRecordParts(db, id, { birthFamily: can.viewBirthFamily }),
     child.siblingGroupId ? store.findSiblingGroup(db, child.siblingGroupId) : Promise.resolve(undefined),
+    previousPermanenceOf(db, id),
   ]);
   const siblings = group ? (await store.findChildren(db, await store.siblingIds(db, group.id))).filter((s) => s.id !== id && childPolicy.can(ctx.actor, ctx.facts, 'view', s)) : [];
   const today = ctx.facts.today;
   const dates = keyDates(milestones);
   await recordAudit(db, { actor: auditActor(ctx.actor), action: 'view', recordType: 'child', recordId: id, ownerId: child.placingAuthorityId, detail: can.viewBirthFamily ? { sections: ['birth-family'] } : undefined });
   return {
-    child, can, episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews,
+    child, can, episodes, milestones, needs, birthFamily, waitingReasons, waitingReviews, previousPermanence,
     siblingGroup: group ?? null, siblings,
     currentEpisode: episodeOn(episodes, today),
     legalStatusToday: legalStatusOn(episodes, today),
@@ -240,6 +259,7 @@ export async function create(db: Db, ctx: RequestContext, raw: unknown, options:
   return db.transaction().execute(async (tx) => {
     const la = await councilToRegisterFor(tx, ctx, input.placingAuthority);
     const problems = await checkWorkers(tx, la.id, ctx.facts.today, input);
+    problems.push(...motherProblems({ sex: input.sex, dateOfBirth: input.dateOfBirth, mother: input.mother ?? null, motherChildDob: input.motherChildDob ?? null }, ctx.facts.today));
     if (problems.length) throw new ValidationError(problems);
     if (input.laChildRef && (await store.refLabelTaken(tx, la.id, input.laChildRef))) throw new ConflictError(`${la.name} already has a child with reference ${input.laChildRef}`, 'laChildRef');
     const laChildRef = input.laChildRef ?? (await newChildRef(tx, la.id));
@@ -247,7 +267,7 @@ export async function create(db: Db, ctx: RequestContext, raw: unknown, options:
       placingAuthorityId: la.id, laChildRef, firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth,
       sex: input.sex, ethnicity: input.ethnicity, upn: input.upn ?? null, disabled: input.disabled, disabilityDescription: input.disabilityDescription ?? null,
       religion: input.religion ?? null, firstLanguage: input.firstLanguage ?? null, legalStatusNote: input.legalStatusNote ?? null,
-      socialWorkerId: input.socialWorkerId ?? null, familyFinderId: input.familyFinderId ?? null,
+      socialWorkerId: input.socialWorkerId ?? null, familyFinderId: input.familyFinderId ?? null, mother: input.mother ?? null, motherChildDob: input.motherChildDob ?? null,
     });
     await store.replaceNeeds(tx, id, input.needs);
     await store.replaceBirthFamily(tx, id, input.birthFamily);
@@ -278,10 +298,14 @@ export async function update(db: Db, ctx: RequestContext, id: string, raw: unkno
     const disabled = input.disabled ?? child.disabled;
     const description = input.disabilityDescription !== undefined ? input.disabilityDescription : input.disabled === false ? null : child.disabilityDescription;
     if (!disabled && description) problems.push({ field: 'disabilityDescription', message: 'Describe a disability only if the child is disabled' });
+    // MOTHER and MC_DOB as they will be: a mother no longer (or not recorded) keeps no child's date of birth.
+    const mother = input.mother !== undefined ? input.mother : child.mother;
+    const motherChildDob = input.motherChildDob !== undefined ? input.motherChildDob : mother === '1' ? child.motherChildDob : null;
+    problems.push(...motherProblems({ sex: input.sex ?? child.sex, dateOfBirth: dob, mother, motherChildDob }, ctx.facts.today));
     if (input.laChildRef && input.laChildRef !== child.laChildRef && (await store.refLabelTaken(tx, child.placingAuthorityId, input.laChildRef))) problems.push({ field: 'laChildRef', message: `Another child already has reference ${input.laChildRef}` });
     if (problems.length) throw new ValidationError(problems);
     const { needs, birthFamily, ...details } = input;
-    await store.updateChild(tx, id, { ...details, ...(input.disabled === false ? { disabilityDescription: null } : {}) });
+    await store.updateChild(tx, id, { ...details, ...(input.disabled === false ? { disabilityDescription: null } : {}), ...(mother !== '1' ? { motherChildDob: null } : {}) });
     if (needs) await store.replaceNeeds(tx, id, needs);
     if (birthFamily) await store.replaceBirthFamily(tx, id, birthFamily);
     const before = Object.fromEntries(Object.keys(details).map((k) => [k, (child as unknown as Record<string, unknown>)[k] ?? null]));

@@ -39,6 +39,9 @@ export interface ChildRow {
   placedDate: string | null;
   /** An adoption order is recorded: the pre-adoption record is sealed (policy.ts). */
   sealed: boolean;
+  /** SSDA903 MOTHER ('1' she is a mother, '0' not, null not recorded) and MC_DOB. */
+  mother: '1' | '0' | null;
+  motherChildDob: string | null;
 }
 
 /** Whether the child `c` has an adoption order: the record is sealed (an index answers it). */
@@ -57,7 +60,7 @@ function childQuery(db: Db) {
       'sw.display_name as socialWorkerName', 'c.family_finder_id as familyFinderId', 'ff.display_name as familyFinderName',
       'c.sibling_group_id as siblingGroupId', 'c.stage', 'c.period_start as periodStart', 'c.shobpa_date as shobpaDate',
       'c.placement_order_date as placementOrderDate', 'c.match_date as matchDate', 'c.placed_date as placedDate',
-      SEALED.as('sealed'),
+      'c.mother', 'c.mother_child_dob as motherChildDob', SEALED.as('sealed'),
     ]);
 }
 
@@ -104,6 +107,8 @@ export interface ChildValues {
   legalStatusNote: string | null;
   socialWorkerId: string | null;
   familyFinderId: string | null;
+  mother?: string | null;
+  motherChildDob?: string | null;
 }
 
 const columns = (v: Partial<ChildValues>) => ({
@@ -111,6 +116,7 @@ const columns = (v: Partial<ChildValues>) => ({
   date_of_birth: v.dateOfBirth, sex: v.sex, ethnicity: v.ethnicity, upn: v.upn, disabled: v.disabled,
   disability_description: v.disabilityDescription, religion: v.religion, first_language: v.firstLanguage,
   legal_status_note: v.legalStatusNote, social_worker_id: v.socialWorkerId, family_finder_id: v.familyFinderId,
+  mother: v.mother, mother_child_dob: v.motherChildDob,
 });
 
 export async function insertChild(db: Db, v: ChildValues): Promise<string> {
@@ -136,6 +142,13 @@ export async function setDerived(db: Db, id: string, d: { stage: Stage; periodSt
 
 // ---- needs and birth family --------------------------------------------------------------
 
+/** A care episode as the model's Episode, with the SSDA903 fields beyond the journey. */
+const EPISODE_COLUMNS = [
+  'id', 'start_date as startDate', 'rne', 'legal_status as legalStatus', 'placement', 'placement_provider as placementProvider',
+  'end_date as endDate', 'reason_ceased as reasonCeased', 'cin', 'reason_place_change as reasonPlaceChange',
+  'home_postcode as homePostcode', 'placement_postcode as placementPostcode', 'urn',
+] as const;
+
 /**
  * Everything the child's page shows beside the child's own row, in one round trip: episodes,
  * milestones, needs, birth family (only when asked: only for those who may see it), why the
@@ -143,9 +156,7 @@ export async function setDerived(db: Db, id: string, d: { stage: Stage; periodSt
  */
 export async function childRecordParts(db: Db, childId: string, options: { birthFamily: boolean }) {
   const row = await db.selectNoFrom((eb) => [
-    jsonArrayFrom(eb.selectFrom('care_episode').select(['id', 'start_date as startDate', 'rne', 'legal_status as legalStatus', 'placement',
-      'placement_provider as placementProvider', 'end_date as endDate', 'reason_ceased as reasonCeased'])
-      .where('child_id', '=', childId).orderBy('start_date')).as('episodes'),
+    jsonArrayFrom(eb.selectFrom('care_episode').select(EPISODE_COLUMNS).where('child_id', '=', childId).orderBy('start_date')).as('episodes'),
     jsonArrayFrom(eb.selectFrom('milestone as m').leftJoin('staff as s', 's.id', 'm.recorded_by').leftJoin('household as h', 'h.id', 'm.household_id')
       .select(['m.id', 'm.type', 'm.date', 'm.code', 'm.notes', 'm.recorded_by as recordedBy', 's.display_name as recordedByName', 'm.household_id as householdId', 'h.reference as householdReference'])
       .where('m.child_id', '=', childId).orderBy('m.date').orderBy('m.recorded_at')).as('milestones'),
@@ -177,21 +188,27 @@ export async function replaceBirthFamily(db: Db, childId: string, members: { nam
 // ---- episodes and milestones ---------------------------------------------------------------
 
 export function episodesOf(db: Db, childId: string): Promise<Episode[]> {
-  return db.selectFrom('care_episode').select(['id', 'start_date as startDate', 'rne', 'legal_status as legalStatus', 'placement',
-    'placement_provider as placementProvider', 'end_date as endDate', 'reason_ceased as reasonCeased'])
-    .where('child_id', '=', childId).orderBy('start_date').execute();
+  return db.selectFrom('care_episode').select(EPISODE_COLUMNS).where('child_id', '=', childId).orderBy('start_date').execute();
 }
 
 export async function insertEpisode(db: Db, childId: string, e: Omit<Episode, 'id'>): Promise<string> {
   const row = await db.insertInto('care_episode').values({
     child_id: childId, start_date: e.startDate, rne: e.rne, legal_status: e.legalStatus, placement: e.placement,
-    placement_provider: e.placementProvider, end_date: e.endDate, reason_ceased: e.reasonCeased,
+    placement_provider: e.placementProvider, end_date: e.endDate, reason_ceased: e.reasonCeased, cin: e.cin ?? null,
+    reason_place_change: e.reasonPlaceChange ?? null, home_postcode: e.homePostcode ?? null, placement_postcode: e.placementPostcode ?? null, urn: e.urn ?? null,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function closeEpisode(db: Db, episodeId: string, endDate: string, reason: string): Promise<void> {
-  await db.updateTable('care_episode').set({ end_date: endDate, reason_ceased: reason }).where('id', '=', episodeId).where('end_date', 'is', null).execute();
+/** End an open episode; a change of placement keeps its reason on the episode that ends (DfE rule 225). */
+export async function closeEpisode(db: Db, episodeId: string, endDate: string, reason: string, reasonPlaceChange?: string | null): Promise<void> {
+  await db.updateTable('care_episode').set({ end_date: endDate, reason_ceased: reason, ...(reasonPlaceChange !== undefined ? { reason_place_change: reasonPlaceChange } : {}) })
+    .where('id', '=', episodeId).where('end_date', 'is', null).execute();
+}
+
+/** The reason for a change of placement, on an episode that already ended with it (REC X1). */
+export async function setPlaceChangeReason(db: Db, episodeId: string, reasonPlaceChange: string): Promise<void> {
+  await db.updateTable('care_episode').set({ reason_place_change: reasonPlaceChange }).where('id', '=', episodeId).execute();
 }
 
 export async function milestonesOf(db: Db, childId: string): Promise<Milestone[]> {
@@ -332,6 +349,30 @@ export async function listChildren(db: Db, scope: ListScope, q: ChildListQuery, 
   else if (q.sort === 'stage') page = page.orderBy('c.stage');
   page = page.orderBy('c.last_name').orderBy('c.first_name').orderBy('c.id');
   return pageAndTotal(page.limit(q.limit).offset(q.offset).execute(), query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+}
+
+/** A child as a report's drill-down lists it. */
+export interface ListedChild {
+  id: string;
+  placingAuthorityId: string;
+  placingAuthorityName: string;
+  laChildRef: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  stage: Stage;
+}
+
+/** Of these children, those in the list's scope (for a report's drill-down: insight). */
+export async function listedChildrenAmong(db: Db, scope: ListScope, ids: readonly string[]): Promise<ListedChild[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('child as c').innerJoin('organisation as o', 'o.id', 'c.placing_authority_id')
+    .where('c.id', 'in', [...new Set(ids)]).where(inListScope(scope))
+    .select([
+      'c.id', 'c.placing_authority_id as placingAuthorityId', 'o.name as placingAuthorityName', 'c.la_child_ref as laChildRef',
+      'c.first_name as firstName', 'c.last_name as lastName', 'c.date_of_birth as dateOfBirth', 'c.stage',
+    ])
+    .orderBy('c.last_name').orderBy('c.first_name').orderBy('c.id').execute()) as ListedChild[];
 }
 
 // ---- likely duplicates ------------------------------------------------------------------------

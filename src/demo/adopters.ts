@@ -1,6 +1,8 @@
 // Demo adopters: the households the recruitment step made from accepted registrations of
-// interest are taken on through Stage 1, Stage 2 and approval, and more households (some fast
-// track) are added so that every status and clock state exists: about 37 approved-or-later
+// interest are taken on through Stage 1, Stage 2 and approval (each council's share approved as
+// its business case conversion says), as far as the time since allows, and often on to a match
+// and a placement; and more households (some fast track) are added so that every status and
+// clock state exists: about 37 approved-or-later
 // households living in Herefordshire and Worcestershire and 39 in Shropshire and Telford
 // (business case 2013/14), owned by the West Mercia partnership, and some for Thurrock and
 // Southend. Every journey is replayed through the model's rules (applyEvent), so the demo is
@@ -15,6 +17,7 @@ import {
 } from '../adopters/model.ts';
 import { termsRow } from '../adopters/store.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
+import { RECRUITMENT_COUNCILS } from './recruitment.ts';
 import { Random } from './random.ts';
 import type { DemoContext } from './seed.ts';
 
@@ -141,6 +144,46 @@ class JourneyBuilder {
     p.terms = this.terms();
   }
 
+  /**
+   * A household registered from an accepted ROI on `roi`, taken as far as the time since allows:
+   * Stage 1 (about 2 months), the break, Stage 2 (about 4 months) and approval; one that will not
+   * be approved withdraws during Stage 1. An approval long enough ago has usually been followed by
+   * a link, a match and a placement. False if nothing has happened yet.
+   */
+  recruited(p: Plan, roi: string, approves: boolean): boolean {
+    const T = this.today;
+    const start = addDays(roi, this.r.int(5, 25));
+    if (start > T) return false;
+    if (!approves) {
+      this.stage1(p, start, false);
+      const leaves = addDays(start, this.r.int(20, 50));
+      if (leaves <= T) this.step(p, { type: 'status-change', date: leaves, status: 'withdrawn', reason: 'withdrew', notes: 'The applicants decided not to go on' });
+      return true;
+    }
+    const decided = addDays(start, this.r.int(45, 72));
+    if (decided > T) {
+      this.stage1(p, start, false);
+      return true;
+    }
+    this.stage1(p, start, true, decided);
+    const notice = addDays(decided, this.r.int(7, 60));
+    if (notice > T) return true;
+    const approvedOn = addDays(notice, this.r.int(95, 118));
+    if (approvedOn > T) {
+      this.stage2(p, notice, this.r.pick(['draft', 'quality-assured', null] as const));
+      return true;
+    }
+    this.approve(p, approvedOn, notice);
+    if (!this.r.chance(0.75)) return true;
+    let d = addDays(approvedOn, this.r.int(20, 60));
+    for (const status of ['linked', 'matched', 'placed'] as const) {
+      if (d >= T) break;
+      this.step(p, { type: 'status-change', date: d, status });
+      d = addDays(d, this.r.int(14, 40));
+    }
+    return true;
+  }
+
   build(p: Plan, s: Scenario) {
     const T = this.today;
     const back = (min: number, max: number) => addDays(T, -this.r.int(min, max));
@@ -254,24 +297,20 @@ export async function seedAdopters(demo: DemoContext): Promise<void> {
       applicantsOf.set(a.household_id, list);
     }
   }
+  // Each council's share of registered households approved (the business case's conversion,
+  // recruitment.ts), drawn from a stream of its own so the households below are as they were.
+  const fates = new Random(20261203);
+  const recruitedJourneys = new JourneyBuilder(new Random(20261204), today);
+  const approveRate = new Map(RECRUITMENT_COUNCILS.map((c) => [c.slug, c.approveRate]));
   for (const h of recruited) {
-    const roi = h.roi_accepted_on!;
-    const age = Math.round((Date.parse(today) - Date.parse(roi)) / 86_400_000);
-    // Only what fits the time since the ROI: a recent one starts Stage 1, an older one may be further on.
-    const scenario: Scenario | null = age < 5 ? null : age < 45 ? 'stage-1' : r.pick(['stage-1', 'stage-1-overdue', 'withdrawn', null] as const);
-    if (!scenario) continue;
+    const homeSlug = h.home_council_id ? slugOf.get(h.home_council_id) ?? '' : '';
     const plan: Plan = {
-      id: h.id, existing: true, ownerSlug: slugOf.get(h.owner_id) ?? '', homeSlug: h.home_council_id ? slugOf.get(h.home_council_id) ?? '' : '', reference: h.reference,
-      state: blankState(roi, null), relationship: h.relationship as Relationship, interestFfa: false, interestConcurrent: false,
+      id: h.id, existing: true, ownerSlug: slugOf.get(h.owner_id) ?? '', homeSlug, reference: h.reference,
+      state: blankState(h.roi_accepted_on!, null), relationship: h.relationship as Relationship, interestFfa: false, interestConcurrent: false,
       applicants: applicantsOf.get(h.id) ?? [], members: [], checks: [], events: [], terms: null,
     };
-    if (!plan.applicants.length) continue;
-    try {
-      builder.build(plan, scenario);
-      plans.push(plan);
-    } catch {
-      // A recruited household whose dates do not fit the scenario stays as recruited.
-    }
+    const approves = fates.chance(approveRate.get(homeSlug) ?? 0.8);
+    if (plan.applicants.length && recruitedJourneys.recruited(plan, h.roi_accepted_on!, approves)) plans.push(plan);
   }
 
   // More households, so every status and clock exists at the business case's volumes.

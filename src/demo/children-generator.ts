@@ -19,7 +19,8 @@ import {
 } from './children-reference.ts';
 import { CareHistories, MILESTONE_OF, TARGETS, type JourneyEvent, type Step } from './children-journeys.ts';
 import { ADULT_MEN, ADULT_WOMEN, HERITAGE_NAMES } from './names.ts';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
+import { ReturnFields, type ReturnDetails } from './children-returns.ts';
 
 export interface ChildPlan {
   id: string;
@@ -30,6 +31,7 @@ export interface ChildPlan {
   birthFamily: { name: string; relationship: string; area: string | null }[];
   waitingReasons: { reason: WaitingReason; notes: string | null; recordedBy: string | null }[];
   waitingReviews: { reviewDate: string; summary: string; reviewedBy: string | null }[];
+  previousPermanence: ReturnDetails['previousPermanence'];
 }
 
 export interface ChildRow {
@@ -57,6 +59,8 @@ export interface ChildRow {
   placement_order_date: string | null;
   match_date: string | null;
   placed_date: string | null;
+  /** SSDA903 MOTHER: 0 for every girl (none of the demo's girls is a mother); blank for boys. */
+  mother: string | null;
 }
 
 export interface SiblingGroupRow {
@@ -98,9 +102,18 @@ export class ChildrenGenerator {
   readonly siblingGroups: SiblingGroupRow[] = [];
 
   private readonly histories: CareHistories;
+  /** The SSDA903 details draw from their own Random, so adding them left every other demo record as it was. */
+  private readonly returnsRandom = new Random(20_903);
+  private readonly returnFields = new Map<string, ReturnFields>();
 
   constructor(private readonly r: Random, private readonly today: string, private readonly scale: number, private readonly staff: ReadonlyMap<string, string>) {
     this.histories = new CareHistories(r, today);
+  }
+
+  private returnsOf(c: CouncilState): ReturnFields {
+    let fields = this.returnFields.get(c.spec.slug);
+    if (!fields) this.returnFields.set(c.spec.slug, (fields = new ReturnFields(this.returnsRandom, c.spec.slug)));
+    return fields;
   }
 
   private ago(days: number): string {
@@ -186,17 +199,18 @@ export class ChildrenGenerator {
     const religions = RELIGIONS[heritage.family[0]!];
     const languages = LANGUAGES[family.ethnicity];
     const upn = age >= 5 && lookedAfter && this.r.chance(0.85) ? this.upn(c, dob) : null;
+    const returns = this.returnsOf(c).details({ dateOfBirth: dob, sex, upn, age }, episodes);
 
     const row: ChildRow = {
       id, placing_authority_id: c.orgId, la_child_ref: ref, first_name: firstName, last_name: family.lastName, date_of_birth: dob, sex,
-      ethnicity: family.ethnicity, upn, disabled: disability !== null, disability_description: disability?.[0] ?? null,
+      ethnicity: family.ethnicity, upn: returns.upn, mother: returns.mother, disabled: disability !== null, disability_description: disability?.[0] ?? null,
       religion: religions && this.r.chance(0.8) ? this.r.weighted(religions) : this.r.chance(0.3) ? this.r.pick(['Christian', 'None', 'None']) : null,
       first_language: languages ? this.r.weighted(languages) : age >= 2 && this.r.chance(0.6) ? 'English' : null,
       legal_status_note: null, social_worker_id: socialWorker, family_finder_id: familyFinder, sibling_group_id: groupId,
       stage: stageOf(milestones, lookedAfter), period_start: periodOfCareStart(episodes), looked_after: lookedAfter,
       shobpa_date: dates.shobpaDate, placement_order_date: dates.placementOrderDate, match_date: dates.matchDate, placed_date: dates.placedDate,
     };
-    const plan: ChildPlan = { id, row, episodes, milestones, needs, birthFamily: events.length ? family.birthFamily : [], waitingReasons: [], waitingReviews: [] };
+    const plan: ChildPlan = { id, row, episodes: returns.episodes, previousPermanence: returns.previousPermanence, milestones, needs, birthFamily: events.length ? family.birthFamily : [], waitingReasons: [], waitingReviews: [] };
     this.waiting(c, plan);
     c.quota[Math.min(3, Math.floor(age / 5))]! -= 1;
     this.children.push(plan);

@@ -21,7 +21,7 @@ function adoptionsOf(children: readonly ChildPlan[]) {
   });
 }
 
-async function insertAll<T>(db: Db, table: 'sibling_group' | 'child' | 'care_episode' | 'milestone' | 'child_need' | 'birth_family_member' | 'waiting_reason' | 'waiting_review' | 'child_adoption', rows: T[]): Promise<void> {
+async function insertAll<T>(db: Db, table: 'sibling_group' | 'child' | 'care_episode' | 'milestone' | 'child_need' | 'birth_family_member' | 'waiting_reason' | 'waiting_review' | 'child_adoption' | 'previous_permanence', rows: T[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
 }
 
@@ -37,7 +37,11 @@ export async function seedChildren(demo: DemoContext): Promise<void> {
     await insertAll(tx, 'care_episode', children.flatMap((c) => c.episodes.map((e) => ({
       child_id: c.id, start_date: e.startDate, rne: e.rne, legal_status: e.legalStatus, placement: e.placement,
       placement_provider: e.placementProvider, end_date: e.endDate, reason_ceased: e.reasonCeased,
+      cin: e.cin ?? null, reason_place_change: e.reasonPlaceChange ?? null, home_postcode: e.homePostcode ?? null, placement_postcode: e.placementPostcode ?? null, urn: e.urn ?? null,
     }))));
+    await insertAll(tx, 'previous_permanence', children.flatMap((c) => (c.previousPermanence ? [{
+      child_id: c.id, previous_order: c.previousPermanence.previousOrder, la_code: c.previousPermanence.laCode, order_date: c.previousPermanence.orderDate,
+    }] : [])));
     // Recorded on the day, in order, so same-day milestones keep their order (the store sorts by date, then recorded_at).
     await insertAll(tx, 'milestone', children.flatMap((c) => c.milestones.map((m, i) => ({
       child_id: c.id, type: m.type, date: m.date, code: m.code, notes: m.notes, recorded_by: m.recordedBy,

@@ -3,9 +3,12 @@
 // information packs, information events across the four West Mercia councils (invitations
 // and attendance), registrations of interest with decisions, and a household for every
 // accepted ROI (the adopters step, which runs next, advances them through the stages).
-// Conversion per council follows the West Mercia business case: Worcestershire about 13%
-// enquiry to ROI, Shropshire and Telford about 26%, Herefordshire about 36%; the Thurrock
-// consortium's councils about 20%. Deterministic from the demo's seed and today; written in
+// Conversion per council follows the West Mercia business case (2012/13): enquiry to
+// application (ROI) 13.2% in Worcestershire, 25.6% in Shropshire and Telford, 36% in
+// Herefordshire; enquiry to approval 9.2%, 23% and 38.6%. The share of ROIs accepted here and of
+// accepted households approved (the adopters step) make the second from the first; Herefordshire's
+// approvals cannot outnumber its ROIs, so both sit near 37% there. The Thurrock consortium's
+// councils about 20% and 14%. Deterministic from the demo's seed and today; written in
 // batches in one transaction, bypassing the service (and its audit trail) like the children.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -25,17 +28,21 @@ interface CouncilRecruitment {
   perYear: number;
   /** Share of enquiries that become an ROI. */
   roiRate: number;
+  /** Share of ROIs accepted (the household registered). */
+  acceptRate: number;
+  /** Share of registered households that go on to approval (the rest withdraw in Stage 1): the adopters step draws it. */
+  approveRate: number;
   venues: readonly string[];
 }
 
 export const RECRUITMENT_COUNCILS: readonly CouncilRecruitment[] = [
-  { slug: 'herefordshire', perYear: 50, roiRate: 0.36, venues: ['Hereford Library', 'Leominster Community Centre', 'Ross-on-Wye Larruperz Centre'] },
-  { slug: 'shropshire', perYear: 70, roiRate: 0.26, venues: ['Shirehall, Shrewsbury', 'Oswestry Memorial Hall', 'Ludlow Assembly Rooms'] },
-  { slug: 'telford-and-wrekin', perYear: 60, roiRate: 0.26, venues: ['Southwater One, Telford', 'Wellington Civic Offices', 'Newport Cosy Hall'] },
-  { slug: 'worcestershire', perYear: 150, roiRate: 0.132, venues: ['The Hive, Worcester', 'Kidderminster Town Hall', 'Redditch Palace Theatre rooms', 'Malvern Cube'] },
-  { slug: 'thurrock', perYear: 45, roiRate: 0.2, venues: [] },
-  { slug: 'southend-on-sea', perYear: 45, roiRate: 0.2, venues: [] },
-  { slug: 'havering', perYear: 45, roiRate: 0.2, venues: [] },
+  { slug: 'herefordshire', perYear: 50, roiRate: 0.37, acceptRate: 1, approveRate: 1, venues: ['Hereford Library', 'Leominster Community Centre', 'Ross-on-Wye Larruperz Centre'] },
+  { slug: 'shropshire', perYear: 70, roiRate: 0.256, acceptRate: 0.95, approveRate: 0.95, venues: ['Shirehall, Shrewsbury', 'Oswestry Memorial Hall', 'Ludlow Assembly Rooms'] },
+  { slug: 'telford-and-wrekin', perYear: 60, roiRate: 0.256, acceptRate: 0.95, approveRate: 0.95, venues: ['Southwater One, Telford', 'Wellington Civic Offices', 'Newport Cosy Hall'] },
+  { slug: 'worcestershire', perYear: 150, roiRate: 0.132, acceptRate: 0.9, approveRate: 0.78, venues: ['The Hive, Worcester', 'Kidderminster Town Hall', 'Redditch Palace Theatre rooms', 'Malvern Cube'] },
+  { slug: 'thurrock', perYear: 45, roiRate: 0.2, acceptRate: 0.9, approveRate: 0.8, venues: [] },
+  { slug: 'southend-on-sea', perYear: 45, roiRate: 0.2, acceptRate: 0.9, approveRate: 0.8, venues: [] },
+  { slug: 'havering', perYear: 45, roiRate: 0.2, acceptRate: 0.9, approveRate: 0.8, venues: [] },
 ];
 
 const WEST_MERCIA = ['herefordshire', 'shropshire', 'telford-and-wrekin', 'worcestershire'];
@@ -130,7 +137,7 @@ export async function seedRecruitment(demo: DemoContext): Promise<void> {
         closedOn = roiOn;
         const decideOn = addWorkingDays(roiOn, random.chance(0.85) ? random.int(1, 5) : random.int(6, 8));
         const decided = decideOn <= today && !(addDays(roiOn, 14) > today && random.chance(0.5));
-        const accept = random.chance(0.9);
+        const accept = random.chance(spec.acceptRate);
         const roi = {
           id: randomUUID(), enquiry_id: id, received_on: roiOn, decision: decided ? (accept ? 'accepted' : 'declined') : null, decided_on: decided ? decideOn : null,
           decline_reason: decided && !accept ? random.pick(DECLINE_REASONS) : null, decided_by: decided ? managerOf(frontDoorId) : null, household_id: null,

@@ -97,7 +97,7 @@ describe('a placement', () => {
     const { childId } = await f.matchedChild('herefordshire');
     const ctx = await ctxFor();
     // Fostering for adoption: the child moved to these carers, approved adopters, before the match.
-    await children.addEpisode(handle.db, ctx, childId, { startDate: '2026-05-04', rne: 'P', legalStatus: 'E1', placement: 'U5', placementProvider: 'PR1' });
+    await children.addEpisode(handle.db, ctx, childId, { startDate: '2026-05-04', rne: 'P', legalStatus: 'E1', placement: 'U5', placementProvider: 'PR1', reasonPlaceChange: 'CARPL' });
     const id = await introductions(childId);
     const wrong = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1' }));
     expect((wrong as ValidationError).errors).toEqual([{ field: 'placementCode', message: expect.stringContaining('early permanence placement (U5)') }]);
@@ -109,7 +109,7 @@ describe('a placement', () => {
   it('keeps A3 and A5 for a child placed with their current foster carers', async () => {
     const { childId } = await f.matchedChild('herefordshire');
     const ctx = await ctxFor();
-    await children.addEpisode(handle.db, ctx, childId, { startDate: '2026-05-04', rne: 'P', legalStatus: 'E1', placement: 'K2', placementProvider: 'PR1' });
+    await children.addEpisode(handle.db, ctx, childId, { startDate: '2026-05-04', rne: 'P', legalStatus: 'E1', placement: 'K2', placementProvider: 'PR1', reasonPlaceChange: 'CARPL' });
     const id = await introductions(childId);
     const refused = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A5', providerCode: 'PR1' }));
     expect((refused as ValidationError).errors).toEqual([{ field: 'placementCode', message: expect.stringContaining('not in foster care now (K2)') }]);

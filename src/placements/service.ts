@@ -13,7 +13,7 @@ import type { WorkItem } from '../core/work.ts';
 import * as adopters from '../adopters/for-matching.ts';
 import * as children from '../children/service.ts';
 import { addEpisodeIn, endCareIn } from '../children/episodes-service.ts';
-import { childAccess, childrenToPlace, childScope } from '../children/for-placements.ts';
+import { childAccess, childrenToPlace, childScope, placeChangeReasonFor } from '../children/for-placements.ts';
 import {
   applicationInput, disruptionInput, disruptionListQuery, introductionsInput, introductionsReviewInput, listQuery, moveInput, orderInput, reviewInput,
 } from './input.ts';
@@ -145,6 +145,8 @@ export async function move(db: Db, ctx: RequestContext, id: string, raw: unknown
     for (const child of kids) {
       await atField('placedOn', () => addEpisodeIn(tx, ctx, child.id, {
         startDate: input.placedOn, rne: 'P', legalStatus: child.openLegalStatus ?? undefined, placement: input.placementCode, placementProvider: input.providerCode,
+        // The foster placement ends as the care plan is carried out (903 REASON_PLACE_CHANGE CARPL).
+        reasonPlaceChange: placeChangeReasonFor(child, { startDate: input.placedOn, placement: input.placementCode }, 'CARPL'),
       }), child.name);
     }
     await adopters.followPlacement(tx, ctx, p.householdId, 'placed', input.placedOn, { placement: p.id });
@@ -208,7 +210,10 @@ export async function disrupt(db: Db, ctx: RequestContext, id: string, raw: unkn
       for (const child of kids) {
         await atField('occurredOn', () => children.addMilestoneIn(tx, ctx, child.id, { type: 'disrupted', date: input.occurredOn }, { householdId: p.householdId }), child.name);
         if (input.nextPlacement) {
-          await atField('occurredOn', () => addEpisodeIn(tx, ctx, child.id, { startDate: input.occurredOn, rne: 'P', legalStatus: child.openLegalStatus ?? undefined, placement: input.nextPlacement }), child.name);
+          await atField('occurredOn', () => addEpisodeIn(tx, ctx, child.id, {
+            startDate: input.occurredOn, rne: 'P', legalStatus: child.openLegalStatus ?? undefined, placement: input.nextPlacement,
+            reasonPlaceChange: placeChangeReasonFor(child, { startDate: input.occurredOn, placement: input.nextPlacement }, placeChangeAfterDisruption(input.reasons)),
+          }), child.name);
         }
         if (input.planReversed) await atField('planReversed', () => children.addMilestoneIn(tx, ctx, child.id, { type: 'plan-reversed', date: input.occurredOn, code: input.planReversed }), child.name);
       }
@@ -222,6 +227,17 @@ export async function disrupt(db: Db, ctx: RequestContext, id: string, raw: unkn
     await audit(tx, ctx, p, 'create', { after: { kind, occurredOn: input.occurredOn, reasons: input.reasons, nextForChild: input.nextForChild, planReversed: input.planReversed ?? null } }, 'disruption', disruptionId);
     return disruptionId;
   });
+}
+
+/**
+ * The 903 reason the adoptive placement ended, from the disruption's recorded reasons: the
+ * adopters ending it over the child's behaviour (CREQB) or over their own circumstances (CREQO),
+ * otherwise OTHER (the record does not say who asked for it to end).
+ */
+function placeChangeAfterDisruption(reasons: readonly string[]): string {
+  if (reasons.includes('behaviour')) return 'CREQB';
+  if (reasons.includes('adopter-circumstances')) return 'CREQO';
+  return 'OTHER';
 }
 
 /** The children area's refusal, on this form's field, naming the child when there are several. */

@@ -19,7 +19,11 @@ describe('children API', () => {
     expect(response.statusCode).toBe(201);
     const child = response.json();
     expect(child).toMatchObject({ placingAuthority: 'E06000019', stage: 'in-care', milestones: [], waitingLongerFactors: ['minority-ethnic', 'in-care-21-months'] });
-    expect(child.episodes).toEqual([{ startDate: '2024-02-01', rne: 'S', legalStatus: null, placement: null, placementProvider: null, endDate: null, reasonCeased: null }]);
+    expect(child.episodes).toEqual([{
+      startDate: '2024-02-01', rne: 'S', legalStatus: null, placement: null, placementProvider: null, endDate: null, reasonCeased: null,
+      cin: null, reasonPlaceChange: null, homePostcode: null, placementPostcode: null, urn: null,
+    }]);
+    expect(child).toMatchObject({ mother: null, motherChildDob: null, previousPermanence: null });
   });
 
   it('refuses bad input with problem JSON naming the fields, and saves nothing', async () => {

@@ -11,6 +11,7 @@ import type { AppServices } from '../../core/http/types.ts';
 import { LikelyDuplicatesError, MATCH_REASONS } from '../../core/likely-duplicates.ts';
 import type { Milestone } from '../model.ts';
 import * as children from '../service.ts';
+import { setPreviousPermanence } from '../permanence.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const milestoneJson = z.object({ id: z.string().optional(), type: z.string(), date: z.string(), code: z.string().nullable(), notes: z.string().nullable().optional() });
@@ -18,6 +19,11 @@ const clockJson = z.object({ from: z.string().nullable(), to: z.string().nullabl
 const timelinessJson = z.object({
   thresholds: z.object({ from: z.string(), label: z.string(), a1: z.number(), a2: z.number() }),
   daysInCare: z.number().nullable(), daysSincePlacementOrder: z.number().nullable(), a1: clockJson, a2: clockJson, atRisk: z.boolean(), overdue: z.boolean(),
+});
+const previousPermanenceJson = z.object({
+  previousOrder: z.string().describe('PREV_PERM: P1 adoption, P2 SGO, P3 residence or child arrangements order, P4 not known, Z1 none'),
+  laCode: z.string().nullable().describe('LA_PERM: DfE LA number, 999, NIR, SCO, WAL or NUK; blank for Z1 and P4'),
+  orderDate: z.string().nullable().describe('DATE_PERM: before the current period of care began; blank for Z1 and P4'),
 });
 const childSummaryJson = z.object({
   id: z.string(), placingAuthority: z.string().nullable(), laChildRef: z.string(), firstName: z.string(), lastName: z.string(),
@@ -29,7 +35,14 @@ const childJson = childSummaryJson.extend({
   socialWorkerId: z.string().nullable(), familyFinderId: z.string().nullable(), legalStatusToday: z.string().nullable(),
   needs: z.array(z.object({ category: z.string(), notes: z.string().nullable() })),
   birthFamily: z.array(z.object({ name: z.string(), relationship: z.string(), area: z.string().nullable() })).nullable(),
-  episodes: z.array(z.object({ startDate: z.string(), rne: z.string(), legalStatus: z.string().nullable(), placement: z.string().nullable(), placementProvider: z.string().nullable(), endDate: z.string().nullable(), reasonCeased: z.string().nullable() })),
+  episodes: z.array(z.object({
+    startDate: z.string(), rne: z.string(), legalStatus: z.string().nullable(), placement: z.string().nullable(), placementProvider: z.string().nullable(), endDate: z.string().nullable(), reasonCeased: z.string().nullable(),
+    cin: z.string().nullable(), reasonPlaceChange: z.string().nullable().describe('REASON_PLACE_CHANGE: on the episode that ended with the change (REC X1)'),
+    homePostcode: z.string().nullable(), placementPostcode: z.string().nullable(), urn: z.string().nullable(),
+  })),
+  mother: z.boolean().nullable().describe('SSDA903 MOTHER: whether she is a mother (girls only); null when not recorded'),
+  motherChildDob: z.string().nullable().describe('SSDA903 MC_DOB'),
+  previousPermanence: previousPermanenceJson.nullable(),
   waitingReasons: z.array(z.object({ reason: z.string(), notes: z.string().nullable() })),
   timeliness: timelinessJson,
 });
@@ -42,6 +55,8 @@ const createBody = z.object({
   socialWorkerId: z.string().optional(), familyFinderId: z.string().optional(),
   needs: z.array(z.object({ category: z.string(), notes: z.string().optional() })).optional(),
   birthFamily: z.array(z.object({ name: z.string(), relationship: z.string(), area: z.string().optional() })).optional(),
+  mother: z.boolean().nullable().optional().describe('SSDA903 MOTHER, for girls only; null clears it on a change'),
+  motherChildDob: z.string().nullable().optional().describe('SSDA903 MC_DOB: needed when mother is true; not after today, nor before she was 10'),
 }).loose();
 /** Registering also takes the confirmation that the likely duplicates were checked (a change does not). */
 const registerBody = createBody.extend({
@@ -71,7 +86,12 @@ export function childApiRoutes(app: FastifyInstance, services: AppServices): voi
       religion: c.religion, firstLanguage: c.firstLanguage, socialWorkerId: c.socialWorkerId, familyFinderId: c.familyFinderId,
       stage: c.stage, periodStart: c.periodStart, siblingGroupId: c.siblingGroupId, legalStatusToday: v.legalStatusToday,
       milestones: milestonesJson(v.milestones), waitingLongerFactors: v.factors, needs: v.needs.map((n) => ({ category: n.category, notes: n.notes })),
-      birthFamily: v.birthFamily, episodes: v.episodes.map(({ id: _id, ...e }) => e), waitingReasons: v.waitingReasons, timeliness: v.timeliness,
+      birthFamily: v.birthFamily, waitingReasons: v.waitingReasons, timeliness: v.timeliness,
+      episodes: v.episodes.map((e) => ({
+        startDate: e.startDate, rne: e.rne, legalStatus: e.legalStatus, placement: e.placement, placementProvider: e.placementProvider, endDate: e.endDate, reasonCeased: e.reasonCeased,
+        cin: e.cin ?? null, reasonPlaceChange: e.reasonPlaceChange ?? null, homePostcode: e.homePostcode ?? null, placementPostcode: e.placementPostcode ?? null, urn: e.urn ?? null,
+      })),
+      mother: c.mother === null ? null : c.mother === '1', motherChildDob: c.motherChildDob, previousPermanence: v.previousPermanence,
     };
   }
 
@@ -160,12 +180,26 @@ export function childApiRoutes(app: FastifyInstance, services: AppServices): voi
   app.post('/api/v1/children/:id/episodes', {
     schema: {
       tags: ['children'], summary: 'Record a care episode (SSDA903 codes)', params: idParams,
-      body: z.object({ startDate: z.string(), rne: z.string(), legalStatus: z.string().optional(), placement: z.string().optional(), placementProvider: z.string().optional(), endDate: z.string().optional(), reasonCeased: z.string().optional() }),
+      body: z.object({
+        startDate: z.string(), rne: z.string(), legalStatus: z.string().optional(), placement: z.string().optional(), placementProvider: z.string().optional(), endDate: z.string().optional(), reasonCeased: z.string().optional(),
+        cin: z.string().optional().describe('N1–N8; the episode it follows gives it when left out'),
+        reasonPlaceChange: z.string().optional().describe('Why the placement changed: kept on the episode this one ends; needed for RNE P/B/T/U after an open episode, refused otherwise or with a temporary (T0–T4) placement'),
+        homePostcode: z.string().optional().describe('HOME_POST; the episode it follows gives it when left out'), placementPostcode: z.string().optional(),
+        urn: z.string().optional().describe('SC and 6 digits, 6 digits, or XXXXXXX'),
+      }),
       response: { 201: z.object({ id: z.string() }) },
     },
   }, async (request, reply) => {
     const episodeId = await children.addEpisode(db, request.ctx!, (request.params as { id: string }).id, request.body);
     return reply.code(201).send({ id: episodeId });
+  });
+
+  app.put('/api/v1/children/:id/previous-permanence', {
+    schema: { tags: ['children'], summary: 'Record or replace the child\'s previous permanence (SSDA903 PrevPerm)', params: idParams, body: previousPermanenceJson.partial().loose(), response: { 200: childJson } },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    await setPreviousPermanence(db, request.ctx!, id, request.body);
+    return childAsJson(request, id);
   });
 
   app.get('/api/v1/children/:id/timeliness', {

@@ -31,6 +31,8 @@ function detailsFrom(body: Body, needNotes: Record<string, string | null> = {}) 
     religion: one(body, 'religion'), firstLanguage: one(body, 'firstLanguage'), legalStatusNote: one(body, 'legalStatusNote'),
     socialWorkerId: one(body, 'socialWorkerId'), familyFinderId: one(body, 'familyFinderId'),
     needs: many(body, 'needs').map((category) => ({ category, notes: needNotes[category] ?? undefined })),
+    // The form shows the whole answer: unanswered clears it (a change), or leaves it unrecorded (registering).
+    mother: one(body, 'mother') || null, motherChildDob: dateFromParts(body, 'motherChildDob') ?? null,
   };
 }
 
@@ -45,7 +47,7 @@ async function workerItems(db: Db, ctx: RequestContext, childId?: string) {
 /** Form values with the checkboxes as arrays (as govukCheckboxes' `values` wants them). */
 const formValues = (body: Body) => ({ ...body, needs: many(body, 'needs') });
 
-const DATE_FIELDS = ['dateOfBirth', 'enteredCare'];
+const DATE_FIELDS = ['dateOfBirth', 'enteredCare', 'motherChildDob'];
 
 export function childDetailsRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services.database;
@@ -109,6 +111,7 @@ export function childDetailsRoutes(app: FastifyInstance, services: AppServices):
       disabilityDescription: child.disabilityDescription, religion: child.religion, firstLanguage: child.firstLanguage,
       legalStatusNote: child.legalStatusNote, needs: view.needs.map((n) => n.category),
       socialWorkerId: child.socialWorkerId ?? '', familyFinderId: child.familyFinderId ?? '',
+      mother: child.mother === '1' ? 'yes' : child.mother === '0' ? 'no' : '', ...dateParts('motherChildDob', child.motherChildDob),
     };
     if (error) reply.code(422);
     return render(request, reply, 'children/views/edit.njk', {

@@ -5,7 +5,7 @@ import type { ValidationError } from '../../core/errors.ts';
 import { dateFromParts, saveOr } from '../../core/http/forms.ts';
 import type { AppServices } from '../../core/http/types.ts';
 import { render } from '../../core/http/render.ts';
-import { LEGAL_STATUSES, MILESTONE_TYPES, PLACEMENT_PROVIDERS, PLACEMENTS, REASONS_CEASED, RNE, WAITING_REASONS } from '../codes.ts';
+import { CATEGORIES_OF_NEED, LEGAL_STATUSES, MILESTONE_TYPES, PLACEMENT_PROVIDERS, PLACEMENTS, REASONS_CEASED, REASONS_PLACE_CHANGE, RNE, WAITING_REASONS } from '../codes.ts';
 import * as children from '../service.ts';
 import { codeItems, idFrom, many, one, pageErrors, type Body } from '../../core/http/forms.ts';
 import { LABELS, MILESTONE_CODE_ITEMS } from './labels.ts';
@@ -19,6 +19,9 @@ const EPISODE_CHOICES = {
   placementItems: codeItems(PLACEMENTS, 'Not known'),
   providerItems: codeItems(PLACEMENT_PROVIDERS, 'Not known'),
   reasonCeasedItems: codeItems(REASONS_CEASED, 'The episode has not ended'),
+  cinItems: codeItems(CATEGORIES_OF_NEED, 'As the current episode (or not known)'),
+  // Without JavaScript the reason cannot appear only for a move: its first choice says there was none.
+  reasonPlaceChangeItems: codeItems(REASONS_PLACE_CHANGE, 'Not a change of placement (or a temporary one)'),
 };
 const WAITING_REASON_ITEMS = codeItems(WAITING_REASONS, undefined, false);
 
@@ -71,6 +74,8 @@ export function childJourneyRoutes(app: FastifyInstance, services: AppServices):
     const input = {
       startDate: dateFromParts(body, 'startDate'), rne: one(body, 'rne') || undefined, legalStatus: one(body, 'legalStatus'), placement: one(body, 'placement'),
       placementProvider: one(body, 'placementProvider'), endDate: dateFromParts(body, 'endDate'), reasonCeased: one(body, 'reasonCeased'),
+      cin: one(body, 'cin'), reasonPlaceChange: one(body, 'reasonPlaceChange'), homePostcode: one(body, 'homePostcode'),
+      placementPostcode: one(body, 'placementPostcode'), urn: one(body, 'urn'),
     };
     return saveOr(request, reply, `/children/${id}`, 'The care episode has been added.', () => children.addEpisode(db, request.ctx!, id, input),
       (error) => showEpisode(request, reply, id, body, error));

@@ -16,6 +16,7 @@ import * as casework from '../../casework/service.ts';
 import { timelineItems } from '../../casework/timeline.ts';
 import { childChronology } from '../chronology.ts';
 import { childJourneyRoutes } from './pages-journey.ts';
+import { previousPermanenceRoutes } from './pages-permanence.ts';
 import { siblingGroupRoutes } from './pages-siblings.ts';
 import { isSealed, sealedRecordRoutes, showSealed } from './pages-sealed.ts';
 
@@ -87,5 +88,6 @@ export function childPageRoutes(app: FastifyInstance, services: AppServices): vo
   childDetailsRoutes(app, services);
   childJourneyRoutes(app, services);
   siblingGroupRoutes(app, services);
+  previousPermanenceRoutes(app, services);
   sealedRecordRoutes(app, services);
 }

@@ -17,7 +17,7 @@ import type { AppServices } from '../../core/http/types.ts';
 import { render } from '../../core/http/render.ts';
 import { FILE_NAMES, parseCollectionYear, SUPPORTED_END_YEARS, TABLE_NAMES, yearEnding, type TableName } from './model.ts';
 import { MAX_FILE_BYTES, type ReturnFile } from './reader.ts';
-import { RULES } from './rules/index.ts';
+import { LEFT_OUT, RULES, rulesFor, yearsText } from './rules/index.ts';
 import * as returns from './service.ts';
 import type * as store from './store.ts';
 import * as staff from '../../staff/service.ts';
@@ -59,6 +59,21 @@ export function ssda903Routes(app: FastifyInstance, services: AppServices): void
     const council = await returns.ownCouncil(db, ctx);
     const runs = await returns.runsFor(db, ctx, council);
     return render(request, reply, 'interop/ssda903/views/returns.njk', { title: 'SSDA903 returns', council, runs });
+  });
+
+  // ---- the rules Mercia checks, by collection year ----------------------------------------------
+
+  app.get('/returns/903/rules', async (request, reply) => {
+    const council = await returns.ownCouncil(db, request.ctx!);
+    const asked = (request.query as { year?: string }).year;
+    const year = parseCollectionYear(asked ?? latestEndedYear(services.today()));
+    if (!year) reply.code(400);
+    const rules = year ? rulesFor(year.endYear).map((r) => ({ ...r, years: yearsText(r), tableList: r.tables.join(', ') })) : [];
+    return render(request, reply, 'interop/ssda903/views/rules.njk', {
+      title: year ? `SSDA903 rules checked for ${year.label}` : 'SSDA903 rules checked', council, year, rules, leftOut: LEFT_OUT,
+      yearItems: yearItems(year?.label), errors: year ? undefined : formErrors([{ field: 'year', message: 'Select a collection year from 2022/23 to 2026/27' }]),
+      backLink: '/returns',
+    });
   });
 
   // ---- upload ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import {
   type Finding,
   type Row,
 } from '../model.ts';
-import { SEVERITY } from './catalogue.ts';
+import { activeRules, SEVERITY } from './catalogue.ts';
 
 export interface RuleContext {
   year: CollectionYear;
@@ -55,6 +55,20 @@ export function isoDate(text: string | null): string | null {
   return `${text.slice(6)}-${text.slice(3, 5)}-${text.slice(0, 2)}`;
 }
 
+/** Days since 1970-01-01 of a YYYY-MM-DD date (for durations; comparisons use the strings). */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+/**
+ * The date `years` after a YYYY-MM-DD date, as YYYY-MM-DD. A 29 February birth gives
+ * "yyyy-02-29" in a non-leap year, which sorts between 28 February and 1 March: compared as
+ * strings, 1 March counts as the birthday.
+ */
+export function yearsAfter(iso: string, years: number): string {
+  return `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
+}
+
 /** YYYY-MM-DD shown as in the file (dd/mm/yyyy). */
 export function show(iso: string | null): string {
   return formatDfeDate(iso) ?? '(blank)';
@@ -90,6 +104,8 @@ export interface Check {
   start: string;
   end: string;
   codes: CodeSets;
+  /** The rule numbers in force this collection year (catalogue.ts); findings of others are dropped. */
+  active: ReadonlySet<string>;
   headers: HeaderRow[];
   /** The child's first Header row, if any (a second one is itself an error). */
   header: HeaderRow | null;
@@ -130,6 +146,7 @@ export function prepare(group: ChildGroup, ctx: RuleContext): Check {
     start: ctx.year.start,
     end: ctx.year.end,
     codes: codeSets(ctx.year),
+    active: activeRules(ctx.year.endYear),
     headers,
     header: headers[0] ?? null,
     episodes,
@@ -152,6 +169,8 @@ export interface AnyRow { file: string; line: number; values: object }
 
 /** Records a finding against one row; the severity comes from the rule catalogue. */
 export function report(c: Check, row: AnyRow, column: string, rule: string, message: string): void {
+  // Rules out of force this year are dropped; a rule missing from the catalogue is kept (and shows).
+  if (!c.active.has(rule) && SEVERITY.has(rule)) return;
   c.out.push({ file: row.file, line: row.line, column, rule, message, severity: SEVERITY.get(rule) ?? 'error', child: c.child });
 }
 
@@ -169,6 +188,30 @@ export const FOSTER_PLACEMENTS: ReadonlySet<string> = new Set(['U1', 'U2', 'U3',
 export function isAdopted(e: EpisodeRow): boolean {
   const rec = e.row.values.REC;
   return rec !== null && ADOPTED.has(rec);
+}
+
+export const TEMPORARY: ReadonlySet<string> = new Set(['T0', 'T1', 'T2', 'T3', 'T4']);
+/** Short breaks: not a period of care for most rules. */
+export const SHORT_BREAKS: ReadonlySet<string> = new Set(['V3', 'V4']);
+
+export function isTemporary(e: EpisodeRow): boolean {
+  const place = e.row.values.PLACE;
+  return place !== null && TEMPORARY.has(place);
+}
+
+/** The Header says the child is a girl (2 until 2023/24, F from 2024/25), or a boy (1 / M). */
+export function isGirl(c: Check): boolean {
+  const sex = c.header?.row.values.SEX ?? null;
+  return c.year.endYear <= 2024 ? sex === '2' : sex === 'F';
+}
+export function isBoy(c: Check): boolean {
+  const sex = c.header?.row.values.SEX ?? null;
+  return c.year.endYear <= 2024 ? sex === '1' : sex === 'M';
+}
+
+/** A blank cell as a message shows it. */
+export function cell(value: string | null): string {
+  return value === null ? 'blank' : `'${value}'`;
 }
 
 export function isAdoptionPlacement(e: EpisodeRow): boolean {

@@ -1,7 +1,7 @@
 // Episode rules about adoption placements, legal status and reasons ceased: 390, 386, 199,
 // 408, 217, 336, 529, 432, 446, 516. Episodes arrive sorted by DECOM (common.ts).
 
-import { ADOPTION_PLACEMENTS, FOSTER_PLACEMENTS, at, isAdopted, report, show, type Check } from './common.ts';
+import { ADOPTION_PLACEMENTS, FOSTER_PLACEMENTS, at, isAdopted, report, show, yearsAfter, type Check } from './common.ts';
 
 const A5_A6: ReadonlySet<string> = new Set(['A5', 'A6']);
 const A3_A5: ReadonlySet<string> = new Set(['A3', 'A5']);
@@ -19,9 +19,8 @@ const E1_FROM = '2005-12-01'; // 446: placement orders exist from December 2005 
 
 export function episodeRules(c: Check): void {
   const dob = c.header?.dob ?? null;
-  // 386: the 18th birthday as YYYY-MM-DD. For a 29 February birth the string "yyyy-02-29"
-  // of a non-leap year sorts between 28 Feb and 1 Mar, so 1 March counts as the birthday.
-  const adult = dob === null ? null : `${String(Number(dob.slice(0, 4)) + 18).padStart(4, '0')}${dob.slice(4)}`;
+  // 386: the 18th birthday as YYYY-MM-DD (for a 29 February birth, 1 March counts).
+  const adult = dob === null ? null : yearsAfter(dob, 18);
   let adoption: (typeof c.episodes)[number] | null = null;
 
   for (let i = 0; i < c.episodes.length; i++) {

@@ -1,12 +1,31 @@
-// Format checks: dates, required values, codes in the collection year's lists, UPN.
-// Rule numbers where the DfE has one (102, 112/113, 115/116, the code-list rules), else FORMAT.
+// Format checks: dates, required values, codes in the collection year's lists, UPN, LA_PERM.
+// Rule numbers where the DfE has one (102, 112/113, 115/116, 171, 632, the code-list rules),
+// else FORMAT. Written with character checks, not regular expressions: they run on every row.
 
 import type { CodeLists } from '../model.ts';
 import { report, type AnyRow, type Check } from './common.ts';
 
 const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})$/;
-// DOMAIN.md appendix: a letter other than I, O, S then 12 digits (or 11 digits and a letter), or UN1–UN5.
-const UPN = /^([A-HJ-NP-RT-Z][0-9]{12}|[A-HJ-NP-RT-Z][0-9]{11}[A-Z]|UN[1-5])$/;
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isLetter = (code: number) => code >= 65 && code <= 90;
+
+/** DOMAIN.md appendix: a letter other than I, O, S then 12 digits (or 11 digits and a letter), or UN1–UN5. */
+export function isUpn(text: string): boolean {
+  if (text.length === 3) return text.charCodeAt(0) === 85 && text.charCodeAt(1) === 78 && text.charCodeAt(2) >= 49 && text.charCodeAt(2) <= 53;
+  if (text.length !== 13) return false;
+  const first = text.charCodeAt(0);
+  if (!isLetter(first) || first === 73 || first === 79 || first === 83) return false; // I, O, S
+  for (let i = 1; i < 12; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  const last = text.charCodeAt(12);
+  return isDigit(last) || isLetter(last);
+}
+
+/** 633: a local authority number (three digits), 999, or NIR, SCO, WAL, NUK for outside England. */
+function isLaPerm(text: string): boolean {
+  if (text === 'NIR' || text === 'SCO' || text === 'WAL' || text === 'NUK') return true;
+  return text.length === 3 && isDigit(text.charCodeAt(0)) && isDigit(text.charCodeAt(1)) && isDigit(text.charCodeAt(2)) && text.charCodeAt(0) >= 50;
+}
 
 function badDate(c: Check, row: AnyRow, column: string, raw: string | null, iso: string | null, rule: string): void {
   if (raw === null || iso !== null) return;
@@ -21,10 +40,10 @@ function missing(c: Check, row: AnyRow, column: string, rule: string, why: strin
 
 type CodeCheck = readonly [column: string, list: keyof CodeLists, rule: string];
 
-const HEADER_CODES: readonly CodeCheck[] = [['SEX', 'SEX', '101'], ['ETHNIC', 'ETHNIC', '103'], ['MOTHER', 'MOTHER', 'FORMAT']];
+const HEADER_CODES: readonly CodeCheck[] = [['SEX', 'SEX', '101'], ['ETHNIC', 'ETHNIC', '103'], ['MOTHER', 'MOTHER', '165']];
 const EPISODE_CODES: readonly CodeCheck[] = [
   ['RNE', 'RNE', '143'], ['LS', 'LS', '144'], ['CIN', 'CIN', '145'], ['PLACE', 'PLACE', '146'],
-  ['PLACE_PROVIDER', 'PLACE_PROVIDER', 'FORMAT'], ['REC', 'REC', '149'], ['REASON_PLACE_CHANGE', 'REASON_PLACE_CHANGE', 'FORMAT'],
+  ['PLACE_PROVIDER', 'PLACE_PROVIDER', '178'], ['REC', 'REC', '149'], ['REASON_PLACE_CHANGE', 'REASON_PLACE_CHANGE', 'FORMAT'],
 ];
 const AD1_CODES: readonly CodeCheck[] = [
   ['FOSTER_CARE', 'FOSTER_CARE', '114'], ['NB_ADOPTR', 'NB_ADOPTR', '175'], ['SEX_ADOPTR', 'SEX_ADOPTR', '176'], ['LS_ADOPTR', 'LS_ADOPTR', '177'],
@@ -51,9 +70,9 @@ export function formatRules(c: Check): void {
     else badDate(c, h.row, 'DOB', v.DOB, h.dob, '102');
     if (v.SEX === null) missing(c, h.row, 'SEX', '101', 'sex is required');
     if (v.ETHNIC === null) missing(c, h.row, 'ETHNIC', '103', 'ethnicity is required');
-    badDate(c, h.row, 'MC_DOB', v.MC_DOB, h.mcDob, 'FORMAT');
+    badDate(c, h.row, 'MC_DOB', v.MC_DOB, h.mcDob, '171');
     codes(c, h.row, HEADER_CODES);
-    if (v.UPN !== null && !UPN.test(v.UPN)) {
+    if (v.UPN !== null && !isUpn(v.UPN)) {
       report(c, h.row, 'UPN', 'FORMAT', `UPN '${v.UPN}' is not a valid UPN (a letter other than I, O or S, then 12 digits or 11 digits and a letter; or UN1–UN5).`);
     }
   }
@@ -63,6 +82,7 @@ export function formatRules(c: Check): void {
     else badDate(c, e.row, 'DECOM', v.DECOM, e.decom, 'FORMAT');
     badDate(c, e.row, 'DEC', v.DEC, e.dec, 'FORMAT');
     if (v.RNE === null) missing(c, e.row, 'RNE', 'FORMAT', 'every episode needs its reason for new episode');
+    if (v.CIN === null) missing(c, e.row, 'CIN', '145', 'every episode needs the category of need');
     codes(c, e.row, EPISODE_CODES);
   }
   for (const a of c.ad1) {
@@ -82,7 +102,10 @@ export function formatRules(c: Check): void {
   for (const p of c.prevPerm) {
     const v = p.row.values;
     badDate(c, p.row, 'DOB', v.DOB, p.dob, 'FORMAT');
-    badDate(c, p.row, 'DATE_PERM', v.DATE_PERM, p.datePerm, 'FORMAT');
+    badDate(c, p.row, 'DATE_PERM', v.DATE_PERM, p.datePerm, '632');
     codes(c, p.row, PREV_PERM_CODES);
+    if (v.LA_PERM !== null && !isLaPerm(v.LA_PERM)) {
+      report(c, p.row, 'LA_PERM', '633', `LA_PERM '${v.LA_PERM}' is not a local authority code (three digits, 999, NIR, SCO, WAL or NUK).`);
+    }
   }
 }

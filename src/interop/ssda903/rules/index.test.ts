@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { yearEnding } from '../model.ts';
-import { RULES, validateChild } from './index.ts';
+import { RULES, rulesFor, validateChild, yearsText } from './index.ts';
 import { CHILD, adoptedChild, context, expectFinding, expectNone, ofRule, rows, run } from './testkit.ts';
 
 describe('a fully valid adopted child', () => {
-  it.each([2025, 2026])('gives no findings in the year ending %i', (endYear) => {
+  it.each([2023, 2025, 2026, 2027])('gives no findings in the year ending %i', (endYear) => {
     expect(validateChild(adoptedChild(endYear), context(endYear))).toEqual([]);
   });
 
@@ -59,7 +59,7 @@ describe('RULES', () => {
 
   it('marks the "should" rules as warnings and the others as errors', () => {
     const warnings = RULES.filter((r) => r.severity === 'warning').map((r) => r.rule).sort();
-    expect(warnings).toEqual(['1012', '336', '558', '582']);
+    expect(warnings).toEqual(['1012', '209', '222', '336', '558', '582', '630']);
   });
 
   it('includes the rules the brief names, and not the skipped OC3 rules', () => {
@@ -69,6 +69,22 @@ describe('RULES', () => {
     }
     expect(names.has('187')).toBe(false);
     expect(names.has('134')).toBe(false);
+  });
+
+  it('includes the Episodes, Header and PrevPerm rules of issue 16', () => {
+    const names = new Set(RULES.map((r) => r.rule));
+    for (const rule of ['145', '178', '213', '218', '222', '225', '233', '302', '378', '379', '380', '381', '382', '383', '392b', '393', '442', '501', '504', '607', '625', '630', '632']) {
+      expect(names.has(rule), rule).toBe(true);
+    }
+  });
+
+  it('applies each rule only in its years: 233 and 234 from 2025/26', () => {
+    expect(rulesFor(2025).map((r) => r.rule)).not.toContain('233');
+    expect(rulesFor(2026).map((r) => r.rule)).toContain('233');
+    expect(rulesFor(2027).map((r) => r.rule)).toContain('234');
+    expect(yearsText(RULES.find((r) => r.rule === '233')!)).toBe('2025/26 onwards');
+    expect(yearsText(RULES.find((r) => r.rule === '501')!)).toBe('2022/23 onwards');
+    for (const r of RULES) expect(r.tables.length, r.rule).toBeGreaterThan(0);
   });
 });
 
@@ -80,7 +96,8 @@ describe('many children in a row', () => {
     for (let i = 0; i < 5000; i++) {
       const g = adoptedChild(2025);
       // a fourth, earlier episode so the return holds ~4 episodes per child
-      g.episodes.unshift({ ...g.episodes[0]!, line: 1, values: { ...g.episodes[0]!.values, DECOM: '01/03/2022', DEC: '01/05/2022', REC: 'X1' } });
+      // (it ends with the move to the next placement, so it carries the reason: rule 225)
+      g.episodes.unshift({ ...g.episodes[0]!, line: 1, values: { ...g.episodes[0]!.values, PLACE: 'U6', DECOM: '01/03/2022', DEC: '01/05/2022', REC: 'X1', REASON_PLACE_CHANGE: 'CHILD' } });
       g.episodes[1]!.values.RNE = 'P';
       findings += validateChild({ ...g, child: String(i) }, ctx).length;
     }

@@ -46,11 +46,18 @@ ruleCases({
       where: { table: 'Header', line: 3, column: 'CHILD' },
       pass: () => {},
     },
-    { name: 'DEC without REC', fail: (g) => { ep(g, 2).REC = null; }, where: { table: 'Episodes', line: 2, column: 'REC' }, pass: () => {} },
-    { name: 'REC without DEC', fail: (g) => { ep(g, 4).DEC = null; }, where: { table: 'Episodes', line: 4, column: 'DEC' }, pass: (g) => { Object.assign(ep(g, 4), { DEC: null, REC: null }); } },
     { name: 'two episodes with the same DECOM', fail: (g) => { ep(g, 3).DECOM = '01/05/2022'; }, where: { table: 'Episodes', line: 3, column: 'DECOM' }, pass: () => {} },
-    { name: 'an episode starting before the previous one ended', fail: (g) => { ep(g, 3).DECOM = '09/01/2023'; }, where: { table: 'Episodes', line: 3, column: 'DECOM' }, pass: (g) => { ep(g, 3).DECOM = '11/01/2023'; } },
-    { name: 'an episode after an open one', fail: (g) => { Object.assign(ep(g, 2), { DEC: null, REC: null }); }, where: { table: 'Episodes', line: 3, column: 'DECOM' }, pass: () => {} },
+  ],
+  '148': [
+    { name: 'DEC without REC', fail: (g) => { ep(g, 2).REC = null; }, where: { table: 'Episodes', line: 2, column: 'REC', names: ['10/01/2023'] }, pass: () => {} },
+    { name: 'REC without DEC', fail: (g) => { ep(g, 4).DEC = null; }, where: { table: 'Episodes', line: 4, column: 'DEC', names: ['E11'] }, pass: (g) => { Object.assign(ep(g, 4), { DEC: null, REC: null }); } },
+  ],
+  '501': [
+    { name: 'an episode starting before the previous one ended', fail: (g) => { ep(g, 3).DECOM = '09/01/2023'; }, where: { table: 'Episodes', line: 3, column: 'DECOM', names: ['09/01/2023', '10/01/2023', '01/05/2022'] }, pass: (g) => { ep(g, 3).DECOM = '11/01/2023'; } },
+  ],
+  '142': [
+    { name: 'an episode after an open one', fail: (g) => { Object.assign(ep(g, 2), { DEC: null, REC: null }); }, where: { table: 'Episodes', line: 2, column: 'DEC', names: ['01/05/2022', '10/01/2023'] }, pass: (g) => { Object.assign(ep(g, 4), { DEC: null, REC: null }); g.ad1 = []; } },
+    { name: 'an earlier episode with no REC', fail: (g) => { Object.assign(ep(g, 3), { REC: null }); }, where: { table: 'Episodes', line: 3, column: 'REC', names: ['10/01/2023', '15/05/2024'] }, pass: () => {} },
   ],
 });
 
@@ -59,11 +66,12 @@ describe('overlaps', () => {
     const findings = run(2025, (g) => {
       ep(g, 2).DEC = '01/06/2024'; // the first episode now runs past the second's start
     });
-    const overlaps = ofRule(findings, 'FORMAT').filter((f) => f.column === 'DECOM');
+    const overlaps = ofRule(findings, '501').filter((f) => f.column === 'DECOM');
     expect(overlaps.map((f) => f.line)).toEqual([3, 4]);
+    expect(ofRule(findings, 'FORMAT')).toEqual([]);
   });
   it('does not report an episode that touches the previous DEC', () => {
-    expect(ofRule(run(2025, () => {}), 'FORMAT')).toEqual([]);
+    expect(ofRule(run(2025, () => {}), '501')).toEqual([]);
   });
   it('treats header DOB differences only between valid dates', () => {
     expectNone(run(2025, (g) => { hd(g).DOB = 'unknown'; ad(g).DOB = '02/06/2021'; }), 'INT11');

@@ -1,6 +1,6 @@
 // Structural checks Mercia must refuse because they would break what it stores: the child is
 // in Header exactly once (INT01–INT07), DOBs agree (INT11/12/16), one AD1 row (INT31), and
-// episodes form a proper sequence (356 and FORMAT: one start date each, DEC with REC, no overlap).
+// episodes form a proper sequence (356, 148, 142, 501, and FORMAT: one start date each).
 
 import { at, report, show, type AnyRow, type Check, type EpisodeRow } from './common.ts';
 
@@ -44,33 +44,45 @@ export function structureRules(c: Check): void {
   tooLong(c);
   outsideYear(c);
 
-  // Episodes, in DECOM order. `reach` is the episode ending latest so far (end null: still
-  // open), so an episode inside a long earlier one is caught even with a short one between.
-  let reach: { e: EpisodeRow; end: string | null } | null = null;
-  for (let i = 0; i < c.episodes.length; i++) {
+  episodeSequence(c);
+}
+
+/**
+ * Episodes, in DECOM order: 356 (ceased before it started), 148 (DEC and REC together), 142
+ * (every episode but the last has ended) and 501 (no overlap). `reach` is the episode ending
+ * latest so far, so an episode inside a long earlier one is caught even with a short one between.
+ */
+function episodeSequence(c: Check): void {
+  let reach: { e: EpisodeRow; end: string } | null = null;
+  const last = c.episodes.length - 1;
+  for (let i = 0; i <= last; i++) {
     const e = c.episodes[i]!;
     const v = e.row.values;
     if (e.dec !== null && e.decom !== null && e.dec < e.decom) {
       report(c, e.row, 'DEC', '356', `The episode ceased (DEC ${v.DEC}) before it started (DECOM ${v.DECOM}).`);
     }
     if (v.DEC !== null && v.REC === null) {
-      report(c, e.row, 'REC', 'FORMAT', `The episode has a DEC (${v.DEC}) but no reason episode ceased (REC); give both or neither.`);
+      report(c, e.row, 'REC', '148', `The episode has a DEC (${v.DEC}) but no reason episode ceased (REC); give both or neither.`);
     } else if (v.DEC === null && v.REC !== null) {
-      report(c, e.row, 'DEC', 'FORMAT', `The episode has a reason episode ceased (REC ${v.REC}) but no DEC; give both or neither.`);
+      report(c, e.row, 'DEC', '148', `The episode has a reason episode ceased (REC ${v.REC}) but no DEC; give both or neither.`);
     }
     if (e.decom === null) continue;
+    const next = i < last ? c.episodes[i + 1]! : null;
+    if (next !== null && next.decom !== null && (v.DEC === null || v.REC === null)) {
+      const column = v.DEC === null ? 'DEC' : 'REC';
+      report(c, e.row, column, '142', `The episode starting ${v.DECOM} has not ended (${column} is blank) but a new episode starts ${next.row.values.DECOM} (${at(next.row)}).`);
+    }
     const prev = i > 0 ? c.episodes[i - 1]! : null;
     if (prev !== null && prev.decom === e.decom) {
       report(c, e.row, 'DECOM', 'FORMAT', `Two episodes start on ${v.DECOM} (the other is at ${at(prev.row)}).`);
-    } else if (reach !== null && (reach.end === null || e.decom < reach.end)) {
+    } else if (reach !== null && e.decom < reach.end) {
       // Touching is fine: the next episode may begin on the previous DEC.
-      const ended = reach.end === null ? 'has not ended' : `ended ${show(reach.end)}`;
-      report(c, e.row, 'DECOM', 'FORMAT', `The episode starting ${v.DECOM} overlaps the episode starting ${show(reach.e.decom)} that ${ended} (${at(reach.e.row)}).`);
+      report(c, e.row, 'DECOM', '501', `The episode starting ${v.DECOM} begins before the episode starting ${show(reach.e.decom)} ended (DEC ${show(reach.end)}, ${at(reach.e.row)}).`);
     }
-    // A DEC that is not a valid date cannot be placed in time (a format finding already): skip.
-    if (v.DEC !== null && e.dec === null) continue;
-    const end = e.dec;
-    if (reach === null || (reach.end !== null && (end === null || end > reach.end))) reach = { e, end };
+    // An open episode is reported by 142 when another follows; a DEC that is not a valid date
+    // cannot be placed in time (a format finding already): neither extends the reach.
+    if (e.dec === null) continue;
+    if (reach === null || e.dec > reach.end) reach = { e, end: e.dec };
   }
 }
 

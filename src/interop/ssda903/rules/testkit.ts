@@ -40,7 +40,8 @@ export const CHILD = '1001';
 /**
  * A child adopted in the collection year ending `endYear`: care order (C2, U3 foster care),
  * decision that the child should be placed for adoption, placement order (E1), placed for
- * adoption with new carers (A6), adopted (E11); PlacedAdoption and a complete AD1.
+ * adoption with new carers (A6), adopted (E11); PlacedAdoption and a complete AD1. A girl who
+ * is not a mother (MOTHER 0), with a UPN, postcodes, URNs and CIN on every episode.
  * Episodes are on lines 2–4, every other table on line 2.
  */
 export function adoptedTables(endYear: number): Required<Pick<Tables, 'header' | 'episodes' | 'ad1' | 'placed'>> {
@@ -49,11 +50,12 @@ export function adoptedTables(endYear: number): Required<Pick<Tables, 'header' |
   const decision = `01/12/${y - 2}`;
   const common = { CIN: 'N1', PLACE_PROVIDER: 'PR1', HOME_POST: 'AB1 2CD', PL_POST: 'AB3 4EF', URN: 'SC123456' };
   return {
-    header: [{ SEX: endYear <= 2024 ? '2' : 'F', DOB: dob, ETHNIC: 'WBRI', UPN: 'A123456789012' }],
+    header: [{ SEX: endYear <= 2024 ? '2' : 'F', DOB: dob, ETHNIC: 'WBRI', UPN: 'A123456789012', MOTHER: '0' }],
+    // The reason for the move to the adopters is on the episode that ends with it (REC X1; DfE convention).
     episodes: [
       { ...common, DECOM: `01/05/${y - 2}`, RNE: 'S', LS: 'C2', PLACE: 'U3', DEC: `10/01/${y - 1}`, REC: 'X1' },
-      { ...common, DECOM: `10/01/${y - 1}`, RNE: 'L', LS: 'E1', PLACE: 'U3', DEC: `15/05/${y}`, REC: 'X1' },
-      { ...common, DECOM: `15/05/${y}`, RNE: 'P', LS: 'E1', PLACE: 'A6', DEC: `20/11/${y}`, REC: 'E11', REASON_PLACE_CHANGE: 'CARPL' },
+      { ...common, DECOM: `10/01/${y - 1}`, RNE: 'L', LS: 'E1', PLACE: 'U3', DEC: `15/05/${y}`, REC: 'X1', REASON_PLACE_CHANGE: 'CARPL' },
+      { ...common, DECOM: `15/05/${y}`, RNE: 'P', LS: 'E1', PLACE: 'A6', DEC: `20/11/${y}`, REC: 'E11' },
     ],
     placed: [{ DOB: dob, DATE_PLACED: decision }],
     ad1: [{ DOB: dob, DATE_INT: decision, DATE_MATCH: `01/04/${y}`, FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L11' }],
@@ -85,6 +87,8 @@ export interface Where {
   line: number;
   column: string;
   severity?: 'error' | 'warning';
+  /** Values and dates, as they appear in the file, that the message must name. */
+  names?: readonly string[];
 }
 
 /** Asserts a finding of the rule at that row and column (and nothing else of that rule elsewhere). */
@@ -99,6 +103,7 @@ export function expectFinding(findings: readonly Finding[], where: Where): void 
   expect(hit.severity).toBe(where.severity ?? 'error');
   expect(hit.child).toBe(CHILD);
   expect(hit.message.length).toBeGreaterThan(10);
+  for (const text of where.names ?? []) expect(hit.message, `message of rule ${where.rule}`).toContain(text);
 }
 
 export function expectNone(findings: readonly Finding[], rule: string): void {
