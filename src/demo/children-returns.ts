@@ -66,8 +66,10 @@ export class ReturnFields {
         home = this.local();
       }
       if (NEW_SETTING.has(e.rne) || out.length === 0) {
-        // With parents the placement is the home; otherwise mostly in the council's own area.
-        setting = { postcode: e.placement === 'P1' ? home : this.r.chance(0.75) ? this.local() : this.postcode(this.r.pick(ELSEWHERE)), urn: this.urn(e.placement) };
+        // With parents the placement is the home (from one parent to the other, the other's address: 435);
+        // otherwise mostly in the council's own area.
+        const withParents = e.placement === 'P1' && !(out.length > 0 && out[out.length - 1]!.placement === 'P1' && setting.postcode === home);
+        setting = { postcode: withParents ? home : this.r.chance(0.75) || e.placement === 'P1' ? this.local() : this.postcode(this.r.pick(ELSEWHERE)), urn: this.urn(e.placement) };
       } else if (e.placement !== out[out.length - 1]!.placement) {
         // The same carers, a different kind of placement (RNE T/U): the same address, the setting's own URN.
         setting = { postcode: setting.postcode, urn: this.urn(e.placement) };

@@ -103,6 +103,12 @@ const DISRUPTION_STORIES = {
   'after-order': { reasons: ['attachment', 'behaviour'], details: 'The young person left the family home and was accommodated by the council.', nextForChild: 'foster-care' },
 } as const;
 
+/** A made-up postcode in each council's area for the foster home a child goes back to (903 PL_POST). */
+const NEXT_FOSTER_HOME: Record<string, string> = {
+  herefordshire: 'HR4 9QS', shropshire: 'SY3 8LN', 'telford-and-wrekin': 'TF3 4NB', worcestershire: 'WR5 2JH',
+  thurrock: 'RM17 6SL', 'southend-on-sea': 'SS2 6ER', havering: 'RM7 0AG',
+};
+
 /**
  * A disruption of each kind in each council, recorded through the placements service by the
  * council's social worker: introductions that stopped, a placement that ended before the order
@@ -127,6 +133,7 @@ export async function seedDisruptions(demo: DemoContext): Promise<void> {
     const after = kind === 'introductions' ? 3 : kind === 'before-order' ? 60 : 3 * 365;
     const occurredOn = addDays(c.since, after) < today ? addDays(c.since, after) : addDays(today, -1);
     const story = DISRUPTION_STORIES[kind];
-    await placements.disrupt(db, ctx, c.id, { occurredOn, ...story, reasons: [...story.reasons] });
+    const next = 'nextPlacement' in story ? { nextPlacementPostcode: NEXT_FOSTER_HOME[c.slug] ?? 'HR4 9QS', nextUrn: 'SC104517' } : {};
+    await placements.disrupt(db, ctx, c.id, { occurredOn, ...story, ...next, reasons: [...story.reasons] });
   }
 }

@@ -221,7 +221,7 @@ m.row({
 });
 m.row({
   fn: 'move', asks: WORKS_ON_EVERY, roles: CASEWORK, refused: 'decision-maker', cases: WORKS, writes: true,
-  call: (svc, ctx, s) => svc.move(m.w.db, ctx, s.placementId, { placedOn: STAGE_DATES.placedOn, placementCode: 'A6', providerCode: 'PR1' }),
+  call: (svc, ctx, s) => svc.move(m.w.db, ctx, s.placementId, { placedOn: STAGE_DATES.placedOn, placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' }),
   verify: async (_o, _r, s, w) => expect(await placementRow(w, s.placementId)).toMatchObject({ status: 'placed', placed_on: STAGE_DATES.placedOn }),
   variants: oneSiblingGranted('404'),
 });
@@ -293,11 +293,11 @@ m.route({
 });
 m.route({
   route: 'POST /placements/:id/move', writes: true, allowed: { relation: 'delivered', role: 'family-finder' }, refused: [hidden, onlySees],
-  url: (s) => `/placements/${s.placementId}/move`, body: () => ({ ...date('placedOn', STAGE_DATES.placedOn), placementCode: 'A6', providerCode: 'PR1' }),
+  url: (s) => `/placements/${s.placementId}/move`, body: () => ({ ...date('placedOn', STAGE_DATES.placedOn), placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' }),
 });
 m.route({
   route: 'POST /api/v1/placements/:id/move', writes: true, allowed: { ...own, status: 204 }, refused: { relation: 'own', role: 'decision-maker', status: 403 },
-  url: (s) => `/api/v1/placements/${s.placementId}/move`, body: () => ({ placedOn: STAGE_DATES.placedOn, placementCode: 'A6', providerCode: 'PR1' }),
+  url: (s) => `/api/v1/placements/${s.placementId}/move`, body: () => ({ placedOn: STAGE_DATES.placedOn, placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' }),
 });
 m.route({
   route: 'POST /placements/:id/reviews', subject: placed, writes: true, allowed: { ...own }, refused: [hidden, onlySees],

@@ -37,7 +37,7 @@ describe('a placement', () => {
     const ctx = await ctxFor();
     const id = await introductions(childId);
     await placements.reviewIntroductions(handle.db, ctx, id, { reviewedOn: '2026-06-15', outcome: 'extend', plannedMoveOn: '2026-06-22' });
-    await placements.move(handle.db, ctx, id, { placedOn: '2026-06-22', placementCode: 'A6', providerCode: 'PR1' });
+    await placements.move(handle.db, ctx, id, { placedOn: '2026-06-22', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' });
     expect((await placements.view(handle.db, ctx, id)).nextReviewDue).toBe('2026-07-20');
     await placements.addReview(handle.db, ctx, id, { heldOn: '2026-07-14', summary: 'Settling well; sleeping through.' });
     expect((await placements.view(handle.db, ctx, id)).nextReviewDue).toBe('2026-10-13');
@@ -66,7 +66,7 @@ describe('a placement', () => {
     const { childId } = await f.matchedChild('herefordshire');
     const ctx = await ctxFor();
     const id = await introductions(childId);
-    await placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1' });
+    await placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' });
     const before = await Promise.all([rows('milestone'), rows('audit_event')]);
     const e = await refusal(placements.apply(handle.db, ctx, id, { appliedOn: '2026-08-28' }));
     expect(fieldOf(e)).toEqual(['appliedOn']);
@@ -82,13 +82,13 @@ describe('a placement', () => {
     expect(fieldOf(await refusal(introductions(childId, '2026-06-10', '2026-06-01')))).toEqual(['plannedMoveOn']);
     const id = await introductions(childId);
     expect(await refusal(introductions(childId))).toBeInstanceOf(ConflictError);
-    expect(fieldOf(await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-01', placementCode: 'A6', providerCode: 'PR1' })))).toEqual(['placedOn']);
-    expect(fieldOf(await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-12-20', placementCode: 'A6', providerCode: 'PR1' })))).toEqual(['placedOn']);
+    expect(fieldOf(await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-01', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' })))).toEqual(['placedOn']);
+    expect(fieldOf(await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-12-20', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' })))).toEqual(['placedOn']);
     // A3 (with consent) needs the parents' consent, not a placement order: the children area's rule, on this form's field.
-    const consent = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A3', providerCode: 'PR1' }));
+    const consent = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A3', providerCode: 'PR1', placementPostcode: 'HR2 6JT' }));
     expect(fieldOf(consent)).toEqual(['placedOn']);
     expect((consent as ValidationError).errors[0]!.message).toContain('consent');
-    expect(fieldOf(await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A9', providerCode: 'PR1' })))).toEqual(['placementCode']);
+    expect(fieldOf(await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A9', providerCode: 'PR1', placementPostcode: 'HR2 6JT' })))).toEqual(['placementCode']);
     const unmatched = await children.create(handle.db, ctx, { firstName: 'Not', lastName: 'Matched', dateOfBirth: '2022-01-01', sex: 'F', ethnicity: 'WBRI', placingAuthority: 'E06000019', enteredCare: '2024-01-01' });
     expect(fieldOf(await refusal(introductions(unmatched)))).toEqual(['childId']);
   });
@@ -99,9 +99,9 @@ describe('a placement', () => {
     // Fostering for adoption: the child moved to these carers, approved adopters, before the match.
     await children.addEpisode(handle.db, ctx, childId, { startDate: '2026-05-04', rne: 'P', legalStatus: 'E1', placement: 'U5', placementProvider: 'PR1', reasonPlaceChange: 'CARPL' });
     const id = await introductions(childId);
-    const wrong = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1' }));
+    const wrong = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' }));
     expect((wrong as ValidationError).errors).toEqual([{ field: 'placementCode', message: expect.stringContaining('early permanence placement (U5)') }]);
-    await placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A5', providerCode: 'PR1' });
+    await placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A5', providerCode: 'PR1', placementPostcode: 'HR2 6JT' });
     const child = await children.view(handle.db, ctx, childId);
     expect(child.episodes.slice(-2).map((e) => [e.placement, e.endDate, e.reasonCeased])).toEqual([['U5', '2026-06-20', 'X1'], ['A5', null, null]]);
   });
@@ -111,7 +111,7 @@ describe('a placement', () => {
     const ctx = await ctxFor();
     await children.addEpisode(handle.db, ctx, childId, { startDate: '2026-05-04', rne: 'P', legalStatus: 'E1', placement: 'K2', placementProvider: 'PR1', reasonPlaceChange: 'CARPL' });
     const id = await introductions(childId);
-    const refused = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A5', providerCode: 'PR1' }));
+    const refused = await refusal(placements.move(handle.db, ctx, id, { placedOn: '2026-06-20', placementCode: 'A5', providerCode: 'PR1', placementPostcode: 'HR2 6JT' }));
     expect((refused as ValidationError).errors).toEqual([{ field: 'placementCode', message: expect.stringContaining('not in foster care now (K2)') }]);
   });
 
@@ -123,7 +123,7 @@ describe('a placement', () => {
     expect((await placements.list(handle.db, await ctxFor(), { child: childId })).items.map((p) => p.id)).toEqual([id]);
     const analyst = await ctxFor('analyst@herefordshire.example');
     expect((await placements.view(handle.db, analyst, id)).can.change).toBe(false);
-    expect(await refusal(placements.move(handle.db, analyst, id, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1' }))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(placements.move(handle.db, analyst, id, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' }))).toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -146,17 +146,17 @@ describe('disruptions', () => {
     const ctx = await ctxFor();
     const before = await f.matchedChild('herefordshire');
     const placed = await introductions(before.childId);
-    await placements.move(handle.db, ctx, placed, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1' });
+    await placements.move(handle.db, ctx, placed, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' });
     const refused = await refusal(placements.disrupt(handle.db, ctx, placed, { occurredOn: '2026-09-01', reasons: ['behaviour'], details: 'Violence towards the adopters.', nextForChild: 'foster-care' }));
     expect(fieldOf(refused)).toEqual(['nextPlacement']);
-    await placements.disrupt(handle.db, ctx, placed, { occurredOn: '2026-09-01', reasons: ['behaviour'], details: 'Violence towards the adopters.', nextForChild: 'foster-care', nextPlacement: 'U4', planReversed: 'RD1' });
+    await placements.disrupt(handle.db, ctx, placed, { occurredOn: '2026-09-01', reasons: ['behaviour'], details: 'Violence towards the adopters.', nextForChild: 'foster-care', nextPlacement: 'U4', nextPlacementPostcode: 'HR4 0LE', planReversed: 'RD1' });
     const child = await children.view(handle.db, ctx, before.childId, 'view', { seal: false });
     expect(child.child.stage).toBe('plan-reversed');
     expect(child.episodes.at(-1)).toMatchObject({ startDate: '2026-09-01', rne: 'P', legalStatus: 'E1', placement: 'U4', endDate: null });
 
     const after = await f.matchedChild('herefordshire');
     const adopted = await introductions(after.childId);
-    await placements.move(handle.db, ctx, adopted, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1' });
+    await placements.move(handle.db, ctx, adopted, { placedOn: '2026-06-20', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' });
     await placements.apply(handle.db, ctx, adopted, { appliedOn: '2026-09-01' });
     await placements.order(handle.db, ctx, adopted, { orderOn: '2026-10-01', orderCode: 'E12' });
     expect(fieldOf(await refusal(placements.disrupt(handle.db, ctx, adopted, { occurredOn: '2026-09-30', reasons: ['support'], details: 'x', nextForChild: 'foster-care' })))).toEqual(['occurredOn']);
@@ -178,7 +178,7 @@ describe('work', () => {
     const moving = await introductions(late.childId, '2026-11-10', '2026-11-20');
     const due = await f.matchedChild('herefordshire');
     const reviewed = await introductions(due.childId, '2026-09-01', '2026-09-10');
-    await placements.move(handle.db, ctx, reviewed, { placedOn: '2026-09-10', placementCode: 'A6', providerCode: 'PR1' });
+    await placements.move(handle.db, ctx, reviewed, { placedOn: '2026-09-10', placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' });
     const work = await placements.dueWork(handle.db, ctx);
     const of = (id: string) => work.filter((w) => w.href === `/placements/${id}`).map((w) => [w.kind, w.dueOn, w.overdue]);
     expect(of(moving)).toEqual([['placement-move', '2026-11-20', true]]);

@@ -145,6 +145,7 @@ export async function move(db: Db, ctx: RequestContext, id: string, raw: unknown
     for (const child of kids) {
       await atField('placedOn', () => addEpisodeIn(tx, ctx, child.id, {
         startDate: input.placedOn, rne: 'P', legalStatus: child.openLegalStatus ?? undefined, placement: input.placementCode, placementProvider: input.providerCode,
+        placementPostcode: input.placementPostcode, urn: input.urn ?? 'XXXXXXX',
         // The foster placement ends as the care plan is carried out (903 REASON_PLACE_CHANGE CARPL).
         reasonPlaceChange: placeChangeReasonFor(child, { startDate: input.placedOn, placement: input.placementCode }, 'CARPL'),
       }), child.name);
@@ -212,6 +213,7 @@ export async function disrupt(db: Db, ctx: RequestContext, id: string, raw: unkn
         if (input.nextPlacement) {
           await atField('occurredOn', () => addEpisodeIn(tx, ctx, child.id, {
             startDate: input.occurredOn, rne: 'P', legalStatus: child.openLegalStatus ?? undefined, placement: input.nextPlacement,
+            placementPostcode: input.nextPlacementPostcode, urn: input.nextUrn ?? 'XXXXXXX',
             reasonPlaceChange: placeChangeReasonFor(child, { startDate: input.occurredOn, placement: input.nextPlacement }, placeChangeAfterDisruption(input.reasons)),
           }), child.name);
         }

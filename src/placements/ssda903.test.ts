@@ -46,10 +46,16 @@ describe('a journey recorded through the pages', () => {
     const childUrl = await saved('/children/new', {
       firstName: 'Nia', lastName, ...date('dateOfBirth', '2022-04-02'), sex: 'F', ethnicity: 'WBRI', placingAuthority: 'E06000019',
       ...date('enteredCare', '2024-02-01'), legalStatus: 'C2', placement: 'U4', placementProvider: 'PR1', confirmNotDuplicate: 'yes',
+      // Under school age with no UPN yet, and not a mother: the Header a council returns (442, 393).
+      upn: 'UN1', mother: 'no',
     });
     const childId = childUrl.split('/').pop()!;
     await saved(`/children/${childId}/milestones/new`, { type: 'shobpa', ...date('date', '2025-01-10') });
-    await saved(`/children/${childId}/episodes/new`, { ...date('startDate', '2025-03-01'), rne: 'L', legalStatus: 'E1', placement: 'U4', placementProvider: 'PR1' });
+    await saved(`/children/${childId}/episodes/new`, {
+      ...date('startDate', '2025-03-01'), rne: 'L', legalStatus: 'E1', placement: 'U4', placementProvider: 'PR1',
+      // The 903 details the return needs of every episode (145, 392b, 218).
+      cin: 'N1', homePostcode: 'hr1 1aa', placementPostcode: 'HR2 7AB', urn: 'SC123456',
+    });
     await saved(`/children/${childId}/milestones/new`, { type: 'placement-order', ...date('date', '2025-03-01'), code: 'order' });
     // The agency decision maker's match, as the panel's decision lands it.
     const household = await t.database.db.selectFrom('household as h').innerJoin('organisation as o', 'o.id', 'h.owner_id').select('h.id')
@@ -58,7 +64,7 @@ describe('a journey recorded through the pages', () => {
     await t.database.db.transaction().execute((tx) => children.addMilestoneIn(tx, ctx, childId, { type: 'match', date: '2026-06-01' }, { householdId: household.id }));
 
     const placementUrl = await saved(`/placements/new?child=${childId}`, { childId, ...date('introductionsStart', '2026-06-10'), ...date('plannedMoveOn', '2026-06-20') }, '/placements');
-    await saved(placementUrl, { ...date('placedOn', '2026-06-20'), placementCode: 'A6', providerCode: 'PR1' }, `${placementUrl}/move`);
+    await saved(placementUrl, { ...date('placedOn', '2026-06-20'), placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' }, `${placementUrl}/move`);
     await saved(placementUrl, { ...date('heldOn', '2026-07-14'), summary: 'Settling well.' }, `${placementUrl}/reviews`);
     await saved(placementUrl, { ...date('appliedOn', '2026-09-01') }, `${placementUrl}/application`);
     await saved(placementUrl, { ...date('orderOn', '2026-11-20'), orderCode: 'E11' }, `${placementUrl}/order`);

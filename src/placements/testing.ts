@@ -80,7 +80,7 @@ export class PlacementFixtures {
       return id;
     }
     if (stage === 'introductions') return id;
-    await placements.move(this.db, ctx, id, { placedOn: d.placedOn, placementCode: 'A6', providerCode: 'PR1' });
+    await placements.move(this.db, ctx, id, { placedOn: d.placedOn, placementCode: 'A6', providerCode: 'PR1', placementPostcode: 'HR2 6JT' });
     if (stage === 'placed') return id;
     await placements.apply(this.db, ctx, id, { appliedOn: d.appliedOn });
     if (stage === 'applied') return id;

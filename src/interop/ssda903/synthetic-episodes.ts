@@ -29,7 +29,7 @@ export interface Episode {
 }
 
 // Placements that need no URN (rule 218); every other placement gets one.
-const NO_URN = new Set(['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z11', 'Z12', 'Z13', 'Z14']);
+const NO_URN = new Set(['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z1', 'Z11', 'Z12', 'Z13', 'Z14']);
 export const FOSTER = new Set(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
 /** Temporary placements (T0–T4): a week or less away from the usual placement, then back to it (rules 379–383). */
 const TEMPORARY = (place: string) => place.charCodeAt(0) === 84 /* T */;
@@ -175,6 +175,8 @@ export class EpisodeBuilder {
   protected move(day: number, pl: Placement, reason: string, ls = this.ls): void {
     const cur = this.cur!;
     if (pl.place === 'P1' && ls === 'V2') pl = this.placement('U6'); // 378
+    // From one parent to the other: a change of placement is a change of address (435).
+    if (pl.place === 'P1' && cur.pl.place === 'P1' && pl.post === cur.pl.post) pl = { ...pl, post: this.postcode() };
     this.close(day, 'X1');
     const same = pl.carer === cur.pl.carer;
     const rne = ls === this.ls ? (same ? 'T' : 'P') : same ? 'U' : 'B';

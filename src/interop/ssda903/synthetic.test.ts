@@ -171,7 +171,7 @@ describe('writeSyntheticReturn', () => {
       else expect(['0', '1']).toContain(v.MOTHER);
       expect(v.MC_DOB === null).toBe(v.MOTHER !== '1');
     }
-    const noUrn = new Set(['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z11', 'Z12', 'Z13', 'Z14']);
+    const noUrn = new Set(['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z1', 'Z11', 'Z12', 'Z13', 'Z14']);
     for (const e of t.Episodes) {
       const v = e.values;
       expect(v.HOME_POST).toMatch(/^[A-Z]{1,2}\d{1,2} \d[A-Z]{2}$/);

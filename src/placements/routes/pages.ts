@@ -81,7 +81,7 @@ export function placementPageRoutes(app: FastifyInstance, services: AppServices)
 
   app.get('/placements/:id', async (request, reply) => showPlacement(request, reply, idFrom(request.params)));
   stepForm('introductions-review', 'The review of introductions has been recorded.', (r, id, b) => placements.reviewIntroductions(db, r.ctx!, id, { reviewedOn: dateFromParts(b, 'reviewedOn'), outcome: one(b, 'outcome'), plannedMoveOn: dateFromParts(b, 'plannedMoveOn') }));
-  stepForm('move', 'The move has been recorded: the children are placed for adoption.', (r, id, b) => placements.move(db, r.ctx!, id, { placedOn: dateFromParts(b, 'placedOn'), placementCode: one(b, 'placementCode'), providerCode: one(b, 'providerCode') }));
+  stepForm('move', 'The move has been recorded: the children are placed for adoption.', (r, id, b) => placements.move(db, r.ctx!, id, { placedOn: dateFromParts(b, 'placedOn'), placementCode: one(b, 'placementCode'), providerCode: one(b, 'providerCode'), placementPostcode: one(b, 'placementPostcode'), urn: one(b, 'urn') }));
   stepForm('reviews', 'The review has been recorded.', (r, id, b) => placements.addReview(db, r.ctx!, id, { heldOn: dateFromParts(b, 'heldOn'), summary: one(b, 'summary') }));
   stepForm('application', 'The application for the adoption order has been recorded.', (r, id, b) => placements.apply(db, r.ctx!, id, { appliedOn: dateFromParts(b, 'appliedOn') }));
   stepForm('order', 'The adoption order has been recorded.', (r, id, b) => placements.order(db, r.ctx!, id, { orderOn: dateFromParts(b, 'orderOn'), orderCode: one(b, 'orderCode') }));
@@ -105,7 +105,7 @@ export function placementPageRoutes(app: FastifyInstance, services: AppServices)
     try {
       await placements.disrupt(db, request.ctx!, id, {
         occurredOn: dateFromParts(body, 'occurredOn'), reasons: many(body, 'reasons'), details: one(body, 'details'), nextForChild: one(body, 'nextForChild'),
-        nextPlacement: one(body, 'nextPlacement'), planReversed: one(body, 'planReversed'),
+        nextPlacement: one(body, 'nextPlacement'), nextPlacementPostcode: one(body, 'nextPlacementPostcode'), nextUrn: one(body, 'nextUrn'), planReversed: one(body, 'planReversed'),
       });
     } catch (error) {
       if (error instanceof ValidationError) return showDisruption(request, reply, id, body, error.errors);
