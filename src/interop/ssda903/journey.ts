@@ -186,7 +186,7 @@ export function decisionsOf(milestones: readonly DerivedMilestone[]): Decision[]
 export function rowsOf(r: ChildRecords, year: CollectionYear): ReturnRows | null {
   // As the year ended: an episode or a decision that ended later was still open then.
   const asAtYearEnd = <T extends { endDate: string | null; reasonCeased: string | null }>(e: T): T =>
-    (e.endDate !== null && e.endDate > year.end ? { ...e, endDate: null, reasonCeased: null } : e);
+    (e.endDate !== null && e.endDate > year.end ? { ...e, endDate: null, reasonCeased: null, reasonPlaceChange: null } : e);
   const episodes = r.episodes.filter((e) => overlapsYear(e, year)).map(asAtYearEnd).sort((a, b) => a.startDate.localeCompare(b.startDate));
   if (episodes.length === 0) return null;
   const CHILD = r.child.ref;
