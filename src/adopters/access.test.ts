@@ -208,6 +208,12 @@ m.row({
   verify: (o, r, s, w, info) => expectListed(o, (r as Awaited<ReturnType<typeof households.list>>).items.map((h) => h.id), s.householdId, w, info),
 });
 m.row({
+  fn: 'listAmong', asks: asks(householdPolicy, 'view'), roles: VIEW, refused: 'analyst', cases: LISTS,
+  // A report's drill-down names only the households of its figure that the list would show.
+  call: (svc, ctx, s) => svc.listAmong(m.w.db, ctx, [s.householdId], { report: 'matrix' }),
+  verify: (o, r, s, w, info) => expectListed(o, (r as { id: string }[]).map((h) => h.id), s.householdId, w, info),
+});
+m.row({
   fn: 'dueWork', asks: asks(householdPolicy, 'update', 'record-stage', 'record-decision'), roles: WORKERS, refused: 'panel-adviser', cases: LISTS,
   // The household's Stage 2 began in April with no decision yet: overdue (4 months).
   call: (svc, ctx) => svc.dueWork(m.w.db, ctx),

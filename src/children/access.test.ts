@@ -203,6 +203,12 @@ m.row({
   verify: (o, r, s, w, info) => expectListed(o, (r as Awaited<ReturnType<typeof children.list>>).items.map((c) => c.id), s.childId, w, info),
 });
 m.row({
+  fn: 'listAmong', asks: asks(childPolicy, 'view'), roles: VIEW, refused: 'admin', cases: LISTS,
+  // A report's drill-down names only the children of its figure that the list would show.
+  call: (svc, ctx, s) => svc.listAmong(m.w.db, ctx, [s.childId], { report: 'matrix' }),
+  verify: (o, r, s, w, info) => expectListed(o, (r as { id: string }[]).map((c) => c.id), s.childId, w, info),
+});
+m.row({
   fn: 'councilsInScope', asks: asks(childPolicy, 'view'), roles: VIEW, refused: 'admin', cases: COUNCILS,
   call: (svc, ctx) => svc.councilsInScope(m.w.db, ctx),
   verify: (o, r, s, w, info) => expectListed(o, (r as { id: string }[]).map((c) => c.id), w.org(s.owner), w, info),

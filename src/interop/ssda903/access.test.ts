@@ -127,6 +127,7 @@ const analyst = { relation: 'own', role: 'analyst' } as const;
 const partnership = { relation: 'delivered', role: 'analyst', status: 404 } as const;
 
 m.route({ route: 'GET /returns', allowed: analyst, refused: partnership, url: () => '/returns', marker: (s) => s.runId });
+m.route({ route: 'GET /returns/903/rules', allowed: analyst, refused: { relation: 'own', role: 'social-worker', status: 404 }, url: () => '/returns/903/rules?year=2026' });
 m.route({ route: 'GET /returns/upload', allowed: { relation: 'own', role: 'admin' }, refused: { relation: 'own', role: 'social-worker', status: 404 }, url: () => '/returns/upload' });
 m.route({
   route: 'POST /returns/upload', writes: true, allowed: analyst, refused: [partnership, { relation: 'left', role: 'admin', status: 404 }], url: () => '/returns/upload',
