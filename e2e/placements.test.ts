@@ -37,6 +37,7 @@ describe('placements in a browser', () => {
     await fillDate(page, 'placedOn', '2026-06-20');
     await page.getByLabel('Placement (903 PLACE)').selectOption('A6');
     await page.getByLabel('Placement provider (903 PL_PROV)').selectOption('PR1');
+    await page.getByLabel("The family's postcode (903 PL_POST)").fill('hr2 6jt');
     await page.getByRole('button', { name: 'Record the move' }).click();
     expect(await flash(page)).toContain('placed for adoption');
     expect(await page.locator('#steps').textContent()).toContain('A6');
@@ -54,6 +55,7 @@ describe('placements in a browser', () => {
     await page.getByLabel('What happened', { exact: true }).fill('The family asked for a break; the child returned to the foster carers.');
     await page.getByLabel('Foster care').check();
     await page.getByLabel('Where the children were placed next (903 PLACE)').selectOption('U4');
+    await page.getByLabel('Postcode of the next placement (903 PL_POST)').fill('HR4 0LE');
     await page.getByRole('button', { name: 'Record the disruption' }).click();
     expect(await flash(page)).toContain('The disruption has been recorded');
     expect(await page.locator('#disruption').textContent()).toContain('After placement, before the adoption order');

@@ -65,7 +65,7 @@ describe('demo children at region scale', () => {
     expect(onJourney).toBeGreaterThan(0.08);
     expect(onJourney).toBeLessThan(0.16);
     expect(rows.every((c) => /^[A-Z]{2}\d{6}$/.test(c.ref))).toBe(true);
-    expect(rows.filter((c) => c.upn).every((c) => /^[A-HJ-NP-RT-Z]\d{12}$/.test(c.upn!))).toBe(true);
+    expect(rows.filter((c) => c.upn).every((c) => /^([A-HJ-NP-RT-Z]\d{12}|UN[1-5])$/.test(c.upn!))).toBe(true);
   });
 
   it('stores the stage and key dates the model derives from the stored episodes and milestones', async () => {

@@ -81,7 +81,7 @@ describe('bad input is reported and nothing is imported', () => {
     const finding = result.sample.find((f) => f.severity === 'error' && f.file === expected.file && (!expected.rule || f.rule === expected.rule) && (!expected.column || f.column === expected.column));
     expect(finding, JSON.stringify(result.sample.slice(0, 5))).toBeDefined();
     expect(await count('child')).toBe(before);
-    const audits = await db().selectFrom('audit_event').select('id').where('action', '=', 'import').execute();
+    const audits = await db().selectFrom('audit_event').select('id').where('action', '=', 'import').where('record_type', '=', 'ssda903-return').execute();
     expect(audits).toHaveLength(0);
   });
 });
@@ -123,7 +123,7 @@ describe('importing a return', () => {
     const enteredThisYear = await db().selectFrom('child').select('period_start').where('placing_authority_id', '=', herefordshire.id).where('period_start', '>=', YEAR.start).execute();
     expect(enteredThisYear.length).toBeGreaterThan(0);
 
-    const audit = await db().selectFrom('audit_event').select(['detail', 'owner_id']).where('action', '=', 'import').executeTakeFirstOrThrow();
+    const audit = await db().selectFrom('audit_event').select(['detail', 'owner_id']).where('action', '=', 'import').where('record_type', '=', 'ssda903-return').executeTakeFirstOrThrow();
     expect(audit.owner_id).toBe(herefordshire.id);
     expect(audit.detail).toMatchObject({ year: '2025/26', childrenCreated: 400, episodes: result.counts!.episodes });
 
