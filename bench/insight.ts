@@ -12,25 +12,15 @@ import { seedDemo } from '../src/demo/seed.ts';
 import { scorecardWindow, windowEndsTo } from '../src/insight/periods.ts';
 import * as store from '../src/insight/store.ts';
 import { createServerDatabase } from './database.ts';
+import { msSince, timedRuns } from './measure.ts';
 
 const RUNS = 5;
 const TODAY = '2026-11-23';
 const SCALE = 10;
 const WINDOWS = 10;
 
-const ms = (from: number) => Math.round((performance.now() - from) * 10) / 10;
-
-async function timed(work: () => Promise<unknown>): Promise<{ p50: number; max: number }> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    times.push(ms(started));
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)]!, max: times.at(-1)! };
-}
+const ms = msSince;
+const timed = (work: () => Promise<unknown> | unknown) => timedRuns(work, RUNS);
 
 export async function runInsightBenchmarks(serverUrl?: string) {
   const loadBefore = loadavg()[0]!;

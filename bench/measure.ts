@@ -49,3 +49,19 @@ export async function measure(name: string, at: { engine: string; scale: number 
     errors: result.errors,
   };
 }
+
+/** Milliseconds (to 0.1) since a performance.now() reading. */
+export const msSince = (from: number) => Math.round((performance.now() - from) * 10) / 10;
+
+/** Runs the work once to warm up, then `runs` times: the median and the slowest, in ms. */
+export async function timedRuns(work: () => Promise<unknown> | unknown, runs: number): Promise<{ p50: number; max: number }> {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(msSince(started));
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)]!, max: times.at(-1)! };
+}
